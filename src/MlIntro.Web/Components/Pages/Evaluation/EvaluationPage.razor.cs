@@ -6,6 +6,8 @@ using MlIntro.Core.Experiments;
 using MlIntro.Training;
 using MlIntro.Training.Evaluation;
 using MlIntro.Training.Scheduling;
+using MlIntro.Web.Components.Lessons;
+using MlIntro.Web.Components.Runs;
 using MlIntro.Web.Components.Widgets;
 
 namespace MlIntro.Web.Components.Pages.Evaluation;

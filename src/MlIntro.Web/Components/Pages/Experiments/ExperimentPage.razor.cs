@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using MlIntro.Core.Experiments;
 using MlIntro.Training;
+using MlIntro.Web.Components.Lessons;
+using MlIntro.Web.Components.Runs;
 using MlIntro.Web.Components.Widgets;
 using MudBlazor;
 

@@ -4,6 +4,8 @@ using MlIntro.Core.Data.Sources;
 using MlIntro.Core.Experiments;
 using MlIntro.Training;
 using MlIntro.Training.Scheduling;
+using MlIntro.Web.Components.Lessons;
+using MlIntro.Web.Components.Runs;
 using MlIntro.Web.Components.Widgets;
 
 namespace MlIntro.Web.Components.Pages.Jets;

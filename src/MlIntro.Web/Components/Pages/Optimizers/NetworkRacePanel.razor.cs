@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components;
 using MlIntro.Core.Experiments;
 using MlIntro.Training;
 using MlIntro.Training.Scheduling;
+using MlIntro.Web.Components.Lessons;
+using MlIntro.Web.Components.Runs;
 using MlIntro.Web.Components.Widgets;
 
 namespace MlIntro.Web.Components.Pages.Optimizers;

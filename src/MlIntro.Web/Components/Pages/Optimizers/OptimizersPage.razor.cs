@@ -6,6 +6,8 @@ using MlIntro.Core.Surfaces;
 using MlIntro.Core.Surfaces.Formulas;
 using MlIntro.Training;
 using MlIntro.Training.Scheduling;
+using MlIntro.Web.Components.Lessons;
+using MlIntro.Web.Components.Runs;
 using MlIntro.Web.Components.Widgets;
 
 namespace MlIntro.Web.Components.Pages.Optimizers;

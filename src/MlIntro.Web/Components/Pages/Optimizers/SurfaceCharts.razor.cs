@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using MlIntro.Core.Surfaces;
+using MlIntro.Web.Components.Lessons;
+using MlIntro.Web.Components.Runs;
 using MlIntro.Web.Components.Widgets;
 using Plotly.Blazor;
 using Plotly.Blazor.ConfigLib;

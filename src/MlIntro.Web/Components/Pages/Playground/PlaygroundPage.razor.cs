@@ -5,6 +5,8 @@ using MlIntro.Core.Data;
 using MlIntro.Core.Experiments;
 using MlIntro.Training;
 using MlIntro.Training.Scheduling;
+using MlIntro.Web.Components.Lessons;
+using MlIntro.Web.Components.Runs;
 using MlIntro.Web.Components.Widgets;
 using MlIntro.Web.Hosting;
 using Plotly.Blazor;

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Text.Json;
 using MlIntro.Core.Experiments;
 
-namespace MlIntro.Web.Components.Widgets;
+namespace MlIntro.Web.Components.Lessons;
 
 /// <summary>Links that carry a whole definition, so "fork" opens the lesson pre-filled.</summary>
 public static class DefinitionLink

@@ -1,4 +1,4 @@
-namespace MlIntro.Web.Components.Widgets;
+namespace MlIntro.Web.Components.Lessons;
 
 /// <summary>One lesson as the home page and the menu show it.</summary>
 public sealed record LessonInfo(int Number, string Title, string ShortTitle, string Path, string Summary, bool IsAvailable);

@@ -1,4 +1,4 @@
-namespace MlIntro.Web.Components.Widgets;
+namespace MlIntro.Web.Components.Lessons;
 
 /// <summary>One colour per racer, the same in every chart of the lesson.</summary>
 public static class RaceColours

@@ -1,6 +1,6 @@
 using MlIntro.Core.Experiments;
 
-namespace MlIntro.Web.Components.Widgets;
+namespace MlIntro.Web.Components.Runs;
 
 /// <summary>
 /// Hands a run's events to a page in batches: gathered off the circuit and applied on it at most every 50 ms, so a

@@ -1,4 +1,4 @@
-namespace MlIntro.Web.Components.Widgets;
+namespace MlIntro.Web.Components.Runs;
 
 /// <summary>
 /// At most one render per interval, and always a trailing one: a burst of events is drawn at a steady rate, and the

@@ -1,6 +1,6 @@
 using MlIntro.Core.Experiments;
 
-namespace MlIntro.Web.Components.Widgets;
+namespace MlIntro.Web.Components.Lessons;
 
 /// <summary>The sentence a page shows about which data it uses: real, uploaded, or a labelled toy.</summary>
 public static class DataLabels
