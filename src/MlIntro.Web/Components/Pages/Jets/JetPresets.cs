@@ -33,6 +33,14 @@ public static class JetPresets
 
     public static JetPreset Find(string key) => All.FirstOrDefault(p => p.Key == key) ?? Lecture;
 
+    /// <summary>The preset whose network a stored definition trains (a fork), else the lecture's.</summary>
+    public static JetPreset Of(ExperimentDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return All.FirstOrDefault(p => p.Model.HiddenLayers.SequenceEqual(definition.Model.HiddenLayers)
+            && p.Model.Regularization == definition.Model.Regularization) ?? Lecture;
+    }
+
     public static ExperimentDefinition Definition(JetPreset preset, DataSpec data, int epochs, int batchSize = BatchSize)
     {
         ArgumentNullException.ThrowIfNull(preset);

@@ -4,45 +4,34 @@ using Microsoft.JSInterop;
 using MlIntro.Core.Experiments;
 using MlIntro.Core.Surfaces;
 using MlIntro.Core.Surfaces.Formulas;
-using MlIntro.Training;
-using MlIntro.Training.Scheduling;
-using MlIntro.Web.Components.Lessons;
-using MlIntro.Web.Components.Runs;
-using MlIntro.Web.Components.Widgets;
 
 namespace MlIntro.Web.Components.Pages.Optimizers;
 
 /// <summary>
 /// The slide's optimizer race, live. Play runs the whole race once through the training service (so it is stored
-/// and has an /e/{id} link; it takes a fraction of a second), hands the trajectories to optimizers.js in one call,
-/// and from then on play, pause, step, speed and reset only drive the client-side animation.
+/// and has an /e/{id} link; it takes a fraction of a second), hands the trajectories to the page's JS module in one
+/// call, and from then on play, pause, step, speed and reset only drive the client-side animation.
 /// </summary>
 public sealed partial class OptimizersPage
 {
     private static readonly int[] Speeds = [1, 2, 5, 10, 25];
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-    private readonly string _owner = "optimizers:" + Guid.NewGuid().ToString("N");
+    private readonly List<TrajectoryChunk> _chunks = [];
     private RaceSettings _settings = RaceSettings.Slide;
     private ISurface? _surface;
     private string? _surfaceError;
-    private string? _runId;
     private bool _loaded;
+    private string? _afterLoad;
     private int _speed = 5;
     private string? _message;
     private bool _failed;
-
-    [Inject]
-    private TrainingService Training { get; set; } = default!;
+    private IJSObjectReference? _module;
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
-
-    private IJSObjectReference? _module;
-
-    private bool IsInteractive => RendererInfo.IsInteractive;
 
     /// <summary>Calls the page's animation module (OptimizersPage.razor.js), importing it on first use.</summary>
     private async Task CallAsync(string function, params object?[] args)
@@ -53,28 +42,18 @@ public sealed partial class OptimizersPage
 
     protected override void OnInitialized()
     {
-        var query = new Uri(Navigation.Uri).Query;
-        var forked = DefinitionLink.Parse(Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(query).TryGetValue(DefinitionLink.QueryKey, out var d) ? d.ToString() : null);
-        _settings = forked is { Surface: not null } ? RaceUrl.Parse(RaceUrl.Serialize(FromDefinition(forked))) : RaceUrl.Parse(query);
+        base.OnInitialized();
+        _settings = Runs.ReadFork(Lesson.Optimizers) is { Surface: not null } fork
+            ? RaceUrl.Parse(RaceUrl.Serialize(RaceDefinitions.SurfaceRace(fork)))
+            : RaceUrl.Parse(new Uri(Navigation.Uri).Query);
         ResolveSurface();
-    }
-
-    /// <summary>A stored race (fork from /e/{id}) back into page settings.</summary>
-    private static RaceSettings FromDefinition(ExperimentDefinition definition)
-    {
-        var s = definition.Surface!;
-        var racers = (definition.Race ?? []).Select(r => new RacerSettings(r.Optimizer.Kind, r.Optimizer.LearningRate,
-            new Dictionary<string, double>(MlIntro.Training.Optimizers.OptimizerPresets.DefaultsFor(r.Optimizer.Kind).Concat(r.Optimizer.Parameters ?? new Dictionary<string, double>())
-                .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value), StringComparer.Ordinal))).ToList();
-        return new RaceSettings(s.Formula is null ? s.Name : RaceSettings.FormulaSurface, s.Formula, s.StartX, s.StartY, s.Steps, racers);
     }
 
     private void ResolveSurface()
     {
         try
         {
-            _surface = ExperimentValidator.ResolveSurface(_settings.ToSurfaceSpec());
-            _surfaceError = null;
+            (_surface, _surfaceError) = (ExperimentValidator.ResolveSurface(_settings.ToSurfaceSpec()), null);
         }
         catch (FormulaException ex)
         {
@@ -86,25 +65,9 @@ public sealed partial class OptimizersPage
         }
     }
 
-    private async Task PlayAsync()
-    {
-        if (_loaded || await RunRaceAsync())
-        {
-            await CallAsync("play", _speed);
-        }
-    }
+    private Task PlayAsync() => _loaded ? CallAsync("play", _speed) : RunRaceAsync("play");
 
-    private async Task PauseAsync() => await CallAsync("pause");
-
-    private async Task StepAsync()
-    {
-        if (_loaded || await RunRaceAsync())
-        {
-            await CallAsync("step");
-        }
-    }
-
-    private async Task ResetAsync() => await CallAsync("reset");
+    private Task StepAsync() => _loaded ? CallAsync("step") : RunRaceAsync("step");
 
     private async Task SpeedAsync(ChangeEventArgs e)
     {
@@ -119,50 +82,50 @@ public sealed partial class OptimizersPage
 
     private Task PickStartAsync(SurfacePoint point) => ChangeSettingsAsync(_settings with { StartX = point.X, StartY = point.Y });
 
-    /// <summary>Runs the race through the service, waits for its end (well under a second) and hands it to the animation.</summary>
-    private async Task<bool> RunRaceAsync()
+    /// <summary>Runs the race through the service; when it ends (well under a second) it is handed to the animation.</summary>
+    private async Task RunRaceAsync(string then)
     {
         if (_surface is null)
         {
-            return false;
+            return;
         }
-        try
+        (_afterLoad, _message, _failed) = (then, null, false);
+        _chunks.Clear();
+        await Run.StartAsync(_settings.ToDefinition());
+    }
+
+    protected override void Apply(TrainingEvent e)
+    {
+        if (e.Trajectory is not null)
         {
-            var id = await Training.StartAsync(_settings.ToDefinition(), _owner, CancellationToken.None);
-            _runId = id;
-            var chunks = new List<TrajectoryChunk>();
-            TrainingEvent? end = null;
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-            await foreach (var e in Training.WatchAsync(id, timeout.Token))
-            {
-                if (e.Trajectory is not null)
-                {
-                    chunks.Add(e.Trajectory);
-                }
-                end = e.IsTerminal ? e : end;
-            }
-            (_message, _failed) = (end?.Message, end?.Status is not ExperimentStatus.Finished);
-            if (_failed || chunks.Count == 0)
-            {
-                return false;
-            }
-            await CallAsync("load", RacePlayback.From(chunks, _surface, _settings.Steps));
+            _chunks.Add(e.Trajectory);
+        }
+        else if (e.IsTerminal)
+        {
+            (_message, _failed) = (e.Message, e.Status is not ExperimentStatus.Finished);
+        }
+    }
+
+    protected override async Task AfterEventsAsync()
+    {
+        if (Run.Status == ExperimentStatus.Finished && !_loaded && _chunks.Count > 0 && _surface is not null)
+        {
+            await CallAsync("load", RacePlayback.From(_chunks, _surface, _settings.Steps));
             _loaded = true;
-            return true;
+            if (_afterLoad is { } then)
+            {
+                await (then == "play" ? CallAsync("play", _speed) : CallAsync("step"));
+            }
         }
-        catch (Exception ex) when (ex is InvalidExperimentException or TrainingRejectedException or OperationCanceledException)
-        {
-            (_message, _failed) = (ex.Message, true);
-            return false;
-        }
+        StateHasChanged();
     }
 
     private async Task ChangeSettingsAsync(RaceSettings settings)
     {
         _settings = settings;
         ResolveSurface();
-        _loaded = false;
-        (_runId, _message, _failed) = (null, null, false);
+        await Run.StopAsync();
+        (_loaded, _afterLoad, _message, _failed) = (false, null, null, false);
         await CallAsync("clear");
         Navigation.NavigateTo("/optimizers?" + RaceUrl.Serialize(settings), new NavigationOptions { ReplaceHistoryEntry = true });
     }
@@ -170,20 +133,16 @@ public sealed partial class OptimizersPage
     private async Task ShareAsync() =>
         await JS.InvokeAsync<bool>("mlintro.copyText", Navigation.BaseUri + "optimizers?" + RaceUrl.Serialize(_settings));
 
-    public async ValueTask DisposeAsync()
+    protected override async ValueTask ReleaseAsync()
     {
-        Training.CancelAllOf(_owner);
-        if (!IsInteractive)
+        if (!IsInteractive || _module is null)
         {
-            return; // prerendering: no browser to talk to
+            return; // prerendering, or nothing was drawn
         }
         try
         {
-            if (_module is not null)
-            {
-                await _module.InvokeVoidAsync("clear");
-                await _module.DisposeAsync();
-            }
+            await _module.InvokeVoidAsync("clear");
+            await _module.DisposeAsync();
         }
         catch (Exception ex) when (ex is JSDisconnectedException or JSException)
         {

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Components;
+using MlIntro.Core.Experiments;
+
+namespace MlIntro.Web.Components.Runs;
+
+/// <summary>
+/// What every lesson page (and panel with a run of its own) shares: one <see cref="LessonRun"/> wired to the
+/// component's circuit, its events handed to <see cref="Apply"/> in batches, and the run stopped on disposal.
+/// A lesson page is then glue: it builds a definition from its controls and draws what <see cref="Apply"/> keeps.
+/// </summary>
+public abstract class LessonComponentBase : ComponentBase, IAsyncDisposable
+{
+    [Inject]
+    protected LessonRuns Runs { get; set; } = default!;
+
+    protected LessonRun Run { get; private set; } = default!;
+
+    protected bool IsInteractive => RendererInfo.IsInteractive;
+
+    protected override void OnInitialized() => Run = Runs.Create(InvokeAsync, Apply, AfterEventsAsync);
+
+    /// <summary>Applies one event of the run to the component's state; runs on the circuit, in order.</summary>
+    protected abstract void Apply(TrainingEvent e);
+
+    /// <summary>Runs on the circuit after each batch of events: renders by default.</summary>
+    protected virtual Task AfterEventsAsync()
+    {
+        StateHasChanged();
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Run.DisposeAsync();
+        await ReleaseAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases what a subclass holds besides its run (a JS module, say).</summary>
+    protected virtual ValueTask ReleaseAsync() => ValueTask.CompletedTask;
+}

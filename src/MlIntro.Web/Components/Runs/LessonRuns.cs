@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.WebUtilities;
+using MlIntro.Core.Experiments;
+using MlIntro.Training;
+using MlIntro.Web.Components.Lessons;
+using MlIntro.Web.Hosting;
+
+namespace MlIntro.Web.Components.Runs;
+
+/// <summary>
+/// The runs of one browser tab (one Blazor circuit), in the spirit of eShop's BasketState: one owner id for every run
+/// the tab starts (so quotas and disconnect pausing see the tab as one user), the factory of each component's
+/// <see cref="LessonRun"/>, and the fork link a lesson page was opened with.
+/// </summary>
+public sealed class LessonRuns
+{
+    private readonly TrainingService _training;
+    private readonly NavigationManager _navigation;
+    private readonly ILogger<LessonRun> _logger;
+
+    public LessonRuns(TrainingService training, CircuitRunPauser pauser, NavigationManager navigation, ILogger<LessonRun> logger)
+    {
+        ArgumentNullException.ThrowIfNull(pauser);
+        (_training, _navigation, _logger) = (training, navigation, logger);
+        pauser.Track(Owner);
+    }
+
+    /// <summary>Who the training service sees as the owner of this tab's runs.</summary>
+    public string Owner { get; } = "page:" + Guid.NewGuid().ToString("N");
+
+    /// <param name="onCircuit">The component's InvokeAsync.</param>
+    /// <param name="apply">Applies one event to the component's state, on the circuit, in order.</param>
+    /// <param name="render">Runs on the circuit after each applied batch (a StateHasChanged, a canvas paint).</param>
+    public LessonRun Create(Func<Func<Task>, Task> onCircuit, Action<TrainingEvent> apply, Func<Task> render) =>
+        new(_training, Owner, onCircuit, apply, render, _logger);
+
+    /// <summary>
+    /// The definition a fork link (<c>?d=</c>, see <see cref="DefinitionLink"/>) carries for <paramref name="lesson"/>;
+    /// null when the page was opened without one, or with one of another lesson or that cannot be read.
+    /// </summary>
+    public ExperimentDefinition? ReadFork(Lesson lesson)
+    {
+        var query = QueryHelpers.ParseQuery(new Uri(_navigation.Uri).Query);
+        var definition = query.TryGetValue(DefinitionLink.QueryKey, out var d) ? DefinitionLink.Parse(d.ToString()) : null;
+        return definition?.Lesson == lesson ? definition : null;
+    }
+
+    /// <summary>The absolute address of a run's shared page.</summary>
+    public string SharedLink(string id) => _navigation.BaseUri + "e/" + id;
+}
