@@ -1,0 +1,54 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MlIntro.Training;
+using MlIntro.Web.Components.Runs;
+using MlIntro.Web.Hosting;
+using MlIntro.Web.Tests.Infrastructure;
+
+namespace MlIntro.Web.Tests.Runs;
+
+/// <summary>A bUnit context whose lesson runs train on the shared app's real training service.</summary>
+internal static class LessonRunContext
+{
+    public static BunitContext Create(SharedApp shared, CapturingLogger<LessonRun>? logger = null)
+    {
+        var context = new BunitContext();
+        var training = shared.Factory.Services.GetRequiredService<TrainingService>();
+        context.Services.AddSingleton(training);
+        context.Services.AddSingleton<ILogger<LessonRun>>(logger ?? new CapturingLogger<LessonRun>());
+        context.Services.AddScoped<CircuitRunPauser>();
+        context.Services.AddScoped<LessonRuns>();
+        return context;
+    }
+}
+
+/// <summary>Keeps what was logged, so a test can see that a failure was reported.</summary>
+internal sealed class CapturingLogger<T> : ILogger<T>
+{
+    private readonly List<(LogLevel Level, string Message, Exception? Exception)> _entries = [];
+
+    public IReadOnlyList<(LogLevel Level, string Message, Exception? Exception)> Entries
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return [.. _entries];
+            }
+        }
+    }
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+    {
+        lock (_entries)
+        {
+            _entries.Add((logLevel, formatter(state, exception), exception));
+        }
+    }
+}
