@@ -22,15 +22,14 @@ namespace MlIntro.Training.Runs;
 /// </remarks>
 public sealed class NetworkRaceExecutor(DatasetCatalog catalog, Device device, TrainingOptions options, ILogger<NetworkRaceExecutor> logger) : IRunExecutor
 {
-    public void Execute(ExperimentRun run) => RunGuard.Execute(run, logger, token =>
-        Train(run, catalog.Load(run.Definition.Data, run.Definition.Seed, token), token));
+    public void Execute(ExperimentRun run) => RunGuard.Execute(run, catalog, logger, (data, token) =>
+        Race(run, run.Definition.Race is { Count: > 0 } race ? race : throw new ArgumentException("Race: a network race needs at least one optimizer."), data, token));
 
-    private (ExperimentStatus Status, string? Message) Train(ExperimentRun run, DatasetSplit data, CancellationToken token)
+    private (ExperimentStatus Status, string? Message) Race(ExperimentRun run, IReadOnlyList<NamedOptimizer> race, DatasetSplit data, CancellationToken token)
     {
-        var definition = run.Definition;
-        var race = definition.Race is { Count: > 0 } r ? r : throw new ArgumentException("Race: a network race needs at least one optimizer.");
-        var shape = ModelShape.For(data, definition.Model.Problem);
         torch.set_num_threads(options.ThreadsPerRun > 0 ? options.ThreadsPerRun : 1);
+        var definition = run.Definition;
+        var shape = ModelShape.For(data, definition.Model.Problem);
         using var train = SplitTensors.From(data.Train, shape, device);
         using var test = SplitTensors.From(data.Test, shape, device);
         var racers = new List<Racer>(race.Count);
