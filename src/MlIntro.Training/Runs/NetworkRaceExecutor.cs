@@ -22,8 +22,10 @@ namespace MlIntro.Training.Runs;
 /// </remarks>
 public sealed class NetworkRaceExecutor(DatasetCatalog catalog, Device device, TrainingOptions options, ILogger<NetworkRaceExecutor> logger) : IRunExecutor
 {
-    public void Execute(ExperimentRun run) => RunGuard.Execute(run, catalog, logger, (data, token) =>
-        Race(run, run.Definition.Race is { Count: > 0 } race ? race : throw new ArgumentException("Race: a network race needs at least one optimizer."), data, token));
+    public void Execute(ExperimentRun run) => RunGuard.Execute(run, catalog, logger, (data, token) => Race(run, RacersOf(run.Definition), data, token));
+
+    private static IReadOnlyList<NamedOptimizer> RacersOf(ExperimentDefinition definition) =>
+        definition.Race is { Count: > 0 } race ? race : throw new ArgumentException("Race: a network race needs at least one optimizer.");
 
     private (ExperimentStatus Status, string? Message) Race(ExperimentRun run, IReadOnlyList<NamedOptimizer> race, DatasetSplit data, CancellationToken token)
     {

@@ -1,6 +1,5 @@
 using MlIntro.Core.Experiments;
 using MlIntro.Training.Optimizers;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -106,7 +105,7 @@ public sealed class UpdateRulesTests
         using var ours = new Parameter(tensor(new[] { 1.0f, -2.0f, 0.5f }));
         using var theirs = new Parameter(tensor(new[] { 1.0f, -2.0f, 0.5f }));
         using var optimizer = OptimizerFactory.Create(spec, [ours]);
-        using var sgd = torch.optim.SGD([theirs], lr, momentum: momentum, weight_decay: weightDecay);
+        using var sgd = optim.SGD([theirs], lr, momentum: momentum, weight_decay: weightDecay);
 
         for (var step = 0; step < 5; step++)
         {
