@@ -1,15 +1,18 @@
 using MlIntro.Core.Experiments;
-using TorchSharp;
+using MlIntro.Training.Models;
+using MlIntro.Training.Optimizers;
+using MlIntro.Training.Trainers;
 using static TorchSharp.torch;
-using F = TorchSharp.torch.nn.functional;
 
 namespace MlIntro.Training.Batching;
 
 /// <summary>
 /// K runs of one <see cref="StackKey"/> trained as one computation: every weight is a [K, in, out] stack multiplied
 /// with torch.bmm, so one step of all K runs costs about the torch calls of one run's step. The loss is the sum
-/// of each run's own mean loss, so each run's gradient is exactly its own; the optimizer updates are written out
-/// with per-run hyperparameters as [K, 1, 1] tensors. Used by the engine thread only.
+/// of each run's own mean loss, so each run's gradient is exactly its own. Activation, loss, penalty, optimizer
+/// updates and batch order are the unstacked path's own definitions (<see cref="Activations"/>,
+/// <see cref="LossFunctions"/>, <see cref="WeightPenalty"/>, <see cref="UpdateRules"/> with per-run hyperparameters
+/// as [K, 1, 1] tensors, <see cref="BatchOrder"/>), so a change to one of them changes both. Used by the engine thread only.
 /// </summary>
 internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
 {
@@ -26,9 +29,7 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
     private Tensor _neuronGrid = null!;
     private Tensor _learningRate = null!;
     private Tensor _momentum = null!;
-    private Tensor _beta1 = null!;
     private Tensor _oneMinusBeta1 = null!;
-    private Tensor _beta2 = null!;
     private Tensor _oneMinusBeta2 = null!;
     private Tensor _epsilon = null!;
     private Tensor _regularizationRate = null!;
@@ -91,9 +92,7 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
             _neuronGrid = Keep(stack(Members.Select(m => m.NeuronGrid).ToArray()));
             _learningRate = PerRun(h => h.LearningRate);
             _momentum = PerRun(h => h.Momentum);
-            _beta1 = PerRun(h => h.Beta1);
             _oneMinusBeta1 = PerRun(h => 1 - h.Beta1);
-            _beta2 = PerRun(h => h.Beta2);
             _oneMinusBeta2 = PerRun(h => 1 - h.Beta2);
             _epsilon = PerRun(h => h.Epsilon);
             _regularizationRate = PerRun(h => h.RegularizationRate);
@@ -130,7 +129,7 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
         var index = new long[k * rows];
         for (var m = 0; m < k; m++)
         {
-            var order = Permutation(rows, Members[m].Shuffle);
+            var order = BatchOrder.Permutation(rows, Members[m].Shuffle);
             for (var i = 0; i < rows; i++)
             {
                 index[m * rows + i] = order[i] + (long)m * rows;
@@ -149,7 +148,7 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
                 parameter.grad?.zero_();
             }
             var output = Forward(parameters, xs.narrow(1, start, length));
-            var objective = PerEvent(output, ys.narrow(1, start, length)).mean([1, 2]).sum();
+            var objective = LossFunctions.Elementwise(output, ys.narrow(1, start, length), Key.Problem).mean([1, 2]).sum();
             if (Key.Regularization != Regularization.None)
             {
                 objective = objective + (Penalty(parameters) * _regularizationRate.view(k)).sum();
@@ -172,12 +171,16 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
         var parameters = _state.Take(2 * _layers).ToArray();
         var train = Forward(parameters, _trainX);
         var test = Forward(parameters, _testX);
-        var rows = new List<Tensor> { PerEvent(train, _trainY).mean([1, 2]), PerEvent(test, _testY).mean([1, 2]) };
+        var rows = new List<Tensor>
+        {
+            LossFunctions.Elementwise(train, _trainY, Key.Problem).mean([1, 2]),
+            LossFunctions.Elementwise(test, _testY, Key.Problem).mean([1, 2]),
+        };
         var classification = Key.Problem == ProblemKind.Classification;
         if (classification)
         {
-            rows.Add(Accuracy(train, _trainY));
-            rows.Add(Accuracy(test, _testY));
+            rows.Add(LossFunctions.BinaryHits(train, _trainY).mean([1, 2]));
+            rows.Add(LossFunctions.BinaryHits(test, _testY).mean([1, 2]));
         }
         var all = stack(rows).cpu().data<float>().ToArray();
         var k = Members.Count;
@@ -196,8 +199,10 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
     }
 
     /// <summary>Boundary frames of the runs at <paramref name="indices"/>, as the executor draws them.</summary>
-    public IReadOnlyList<BoundaryFrame> Frames(IReadOnlyList<int> indices, int resolution, int neuronResolution)
+    public IReadOnlyList<BoundaryFrame> Frames(IReadOnlyList<int> indices)
     {
+        const int resolution = PlaneGrid.BoundaryResolution;
+        const int neuronResolution = PlaneGrid.NeuronResolution;
         ArgumentNullException.ThrowIfNull(indices);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -256,19 +261,7 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
         Members = [];
     }
 
-    private Tensor Forward(Tensor[] parameters, Tensor x)
-    {
-        var h = x;
-        for (var l = 0; l < _layers; l++)
-        {
-            h = bmm(h, parameters[2 * l]).add(parameters[2 * l + 1]);
-            if (l < _layers - 1)
-            {
-                h = Activate(h);
-            }
-        }
-        return h;
-    }
+    private Tensor Forward(Tensor[] parameters, Tensor x) => ForwardAllLayers(parameters, x)[^1];
 
     private List<Tensor> ForwardAllLayers(Tensor[] parameters, Tensor x)
     {
@@ -279,53 +272,24 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
             h = bmm(h, parameters[2 * l]).add(parameters[2 * l + 1]);
             if (l < _layers - 1)
             {
-                h = Activate(h);
+                h = Activations.Apply(Key.Activation, h);
             }
             outputs.Add(h);
         }
         return outputs;
     }
 
-    private Tensor Activate(Tensor x) => Key.Activation switch
-    {
-        Activation.ReLU => F.relu(x),
-        Activation.Tanh => x.tanh(),
-        Activation.Sigmoid => x.sigmoid(),
-        _ => x,
-    };
+    /// <summary>Each run's penalty: weights are [K, in, out], so one sum per run over dimensions 1 and 2.</summary>
+    private Tensor Penalty(Tensor[] parameters) =>
+        WeightPenalty.Sum(Key.Regularization, Enumerable.Range(0, _layers).Select(l => parameters[2 * l]), [1, 2]);
 
-    private Tensor PerEvent(Tensor output, Tensor target) => Key.Problem == ProblemKind.Regression
-        ? F.mse_loss(output, target, reduction: nn.Reduction.None)
-        : F.binary_cross_entropy_with_logits(output, target, reduction: nn.Reduction.None);
-
-    private static Tensor Accuracy(Tensor output, Tensor target) =>
-        (output > 0).to_type(ScalarType.Float32).eq(target).to_type(ScalarType.Float32).mean([1, 2]);
-
-    /// <summary>Each run's Σ|w| (L1) or Σw²/2 (L2) over its weight matrices, not its biases, as <see cref="Models.Mlp.Penalty"/>.</summary>
-    private Tensor Penalty(Tensor[] parameters)
-    {
-        Tensor? total = null;
-        for (var l = 0; l < _layers; l++)
-        {
-            var w = parameters[2 * l];
-            var term = Key.Regularization == Regularization.L1 ? w.abs().sum([1, 2]) : w.pow(2).sum([1, 2]) * 0.5;
-            total = total is null ? term : total + term;
-        }
-        return total!;
-    }
-
-    /// <summary>torch SGD (w −= lr·g), torch/TF1 momentum (b = μb + g; w −= lr·b), TF1 Adam (see <see cref="Optimizers.Tf1Adam"/>).</summary>
+    /// <summary>The unstacked optimizers' rules, each run with its own hyperparameters and (for Adam) its own step count.</summary>
     private void Update(Tensor[] parameters)
     {
-        Tensor? stepSize = null;
-        if (Key.Optimizer == OptimizerKind.Adam)
-        {
-            stepSize = tensor(Members.Select(m =>
-            {
-                var t = (double)m.Steps;
-                return (float)(m.Hyper.LearningRate * Math.Sqrt(1 - Math.Pow(m.Hyper.Beta2, t)) / (1 - Math.Pow(m.Hyper.Beta1, t)));
-            }).ToArray(), device: device).view(Members.Count, 1, 1);
-        }
+        var stepSize = Key.Optimizer == OptimizerKind.Adam
+            ? tensor(Members.Select(m => (float)UpdateRules.AdamStepSize(m.Hyper.LearningRate, m.Hyper.Beta1, m.Hyper.Beta2, m.Steps)).ToArray(),
+                [Members.Count, 1, 1], device: device)
+            : null;
         var count = parameters.Length;
         for (var i = 0; i < count; i++)
         {
@@ -338,39 +302,25 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
             switch (Key.Optimizer)
             {
                 case OptimizerKind.GD:
-                    parameter.sub_(gradient.mul(_learningRate));
+                    UpdateRules.GradientDescent(parameter, gradient, _learningRate);
                     break;
                 case OptimizerKind.Momentum:
-                    var buffer = _state[count + i].mul_(_momentum).add_(gradient);
-                    parameter.sub_(buffer.mul(_learningRate));
+                    UpdateRules.Momentum(parameter, gradient, _state[count + i], _learningRate, _momentum);
                     break;
                 default:
-                    var m = _state[count + i].mul_(_beta1).add_(gradient.mul(_oneMinusBeta1));
-                    var v = _state[2 * count + i].mul_(_beta2).add_(gradient.mul(gradient).mul_(_oneMinusBeta2));
-                    parameter.sub_(m.div(v.sqrt().add_(_epsilon)).mul_(stepSize!));
+                    UpdateRules.Adam(parameter, gradient, _state[count + i], _state[2 * count + i], stepSize!, _oneMinusBeta1, _oneMinusBeta2, _epsilon);
                     break;
             }
         }
     }
 
     private Tensor PerRun(Func<StackedHyperparameters, double> value) =>
-        Keep(tensor(Members.Select(m => (float)value(m.Hyper)).ToArray(), device: device).view(Members.Count, 1, 1));
+        Keep(tensor(Members.Select(m => (float)value(m.Hyper)).ToArray(), [Members.Count, 1, 1], device: device));
 
     private Tensor Keep(Tensor tensor)
     {
         var kept = tensor.DetachFromDisposeScope();
         _owned.Add(kept);
         return kept;
-    }
-
-    private static long[] Permutation(int count, Random random)
-    {
-        var order = new long[count];
-        for (var i = 0; i < count; i++)
-        {
-            order[i] = i;
-        }
-        random.Shuffle(order);
-        return order;
     }
 }

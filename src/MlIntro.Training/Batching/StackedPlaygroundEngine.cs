@@ -17,9 +17,6 @@ namespace MlIntro.Training.Batching;
 /// </summary>
 public sealed class StackedPlaygroundEngine(Device device, TrainingOptions options, ILogger<StackedPlaygroundEngine> logger) : IDisposable
 {
-    /// <summary>As <see cref="Runs.NetworkRunExecutor"/> draws them.</summary>
-    private const int BoundaryResolution = 50;
-    private const int NeuronResolution = 20;
     private const int PausedPollMs = 10;
 
     private readonly ConcurrentQueue<StackedMember> _joining = new();
@@ -190,7 +187,7 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
         {
             using var group = new StackedGroup(byKey.Key, device);
             group.Restack([.. byKey]);
-            var frames = group.Frames([.. Enumerable.Range(0, group.Members.Count)], BoundaryResolution, NeuronResolution);
+            var frames = group.Frames([.. Enumerable.Range(0, group.Members.Count)]);
             for (var i = 0; i < frames.Count; i++)
             {
                 PublishFrame(group.Members[i], frames[i]);
@@ -233,7 +230,7 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
             outcomes[k] = (diverged, last, earlyStop, diverged || last || earlyStop || due);
         }
         var framed = Enumerable.Range(0, members.Count).Where(k => outcomes[k].Frame && !members[k].IsEnded).ToList();
-        var frames = framed.Count == 0 ? [] : group.Frames(framed, BoundaryResolution, NeuronResolution);
+        var frames = framed.Count == 0 ? [] : group.Frames(framed);
         for (var j = 0; j < framed.Count; j++)
         {
             PublishFrame(members[framed[j]], frames[j]);

@@ -18,9 +18,6 @@ public sealed class StackedRunExecutor(
     DatasetCatalog catalog, Device device, TrainingOptions options, NetworkRunExecutor fallback, ILoggerFactory loggers)
     : IRunExecutor, IDisposable
 {
-    private const int BoundaryResolution = 50;
-    private const int NeuronResolution = 20;
-
     private readonly StackedPlaygroundEngine _engine = new(device, options, loggers.CreateLogger<StackedPlaygroundEngine>());
 
     /// <summary>Whether <paramref name="run"/> may be stacked, judged from its definition (the data may still say no).</summary>
@@ -101,7 +98,7 @@ public sealed class StackedRunExecutor(
             var value = parameter.dim() == 2 ? parameter.detach().t() : parameter.detach().unsqueeze(0);
             state.Add(value.contiguous().clone().to(device).DetachFromDisposeScope());
         }
-        // Optimizer slots (momentum buffer; Adam's m, then v) start at zero, as torch's SGD and Tf1Adam start them.
+        // Optimizer slots (momentum accumulator; Adam's m, then v) start at zero, as Tf1Momentum and Tf1Adam start them.
         for (var slot = 0; slot < StackedGroup.SlotsPerParameter(key.Optimizer); slot++)
         {
             for (var i = 0; i < parameters.Count; i++)
@@ -112,8 +109,8 @@ public sealed class StackedRunExecutor(
         var train = SplitTensors.From(data.Train, shape, device);
         var test = SplitTensors.From(data.Test, shape, device);
         var features = definition.Data.Features ?? PlaneFeatures.Default;
-        var grid = new PlaneGrid(data.Plane!, features, BoundaryResolution, device);
-        var neuronGrid = new PlaneGrid(data.Plane!, features, NeuronResolution, device);
+        var grid = PlaneGrid.ForBoundary(data.Plane!, features, device);
+        var neuronGrid = PlaneGrid.ForNeurons(data.Plane!, features, device);
         return new StackedMember(run, key, StackedHyperparameters.Of(definition), data, state,
             train.X.DetachFromDisposeScope(), train.Y.DetachFromDisposeScope(),
             test.X.DetachFromDisposeScope(), test.Y.DetachFromDisposeScope(),

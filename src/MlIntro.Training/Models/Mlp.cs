@@ -40,7 +40,7 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
         var x = input;
         for (var i = 0; i < layers.Count - 1; i++)
         {
-            x = Activate(layers[i].forward(x));
+            x = Activations.Apply(_activation, layers[i].forward(x));
             if (training && _dropout[i] > 0)
             {
                 x = nn.functional.dropout(x, _dropout[i], training: true);
@@ -56,7 +56,7 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
         var x = input;
         for (var i = 0; i < layers.Count - 1; i++)
         {
-            x = Activate(layers[i].forward(x));
+            x = Activations.Apply(_activation, layers[i].forward(x));
             outputs.Add(x);
         }
         outputs.Add(layers[^1].forward(x));
@@ -72,24 +72,7 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
         layers.Select(l => l.bias!.detach().cpu().data<float>().ToArray()).ToList();
 
     /// <summary>Sum of |w| (L1) or w²/2 (L2) over the weight matrices (not the biases), as TensorFlow Playground does.</summary>
-    public Tensor Penalty(Regularization kind)
-    {
-        Tensor? total = null;
-        foreach (var layer in layers)
-        {
-            var term = kind == Regularization.L1 ? layer.weight.abs().sum() : layer.weight.pow(2).sum() * 0.5;
-            total = total is null ? term : total + term;
-        }
-        return total!;
-    }
-
-    private Tensor Activate(Tensor x) => _activation switch
-    {
-        Activation.ReLU => nn.functional.relu(x),
-        Activation.Tanh => x.tanh(),
-        Activation.Sigmoid => x.sigmoid(),
-        _ => x,
-    };
+    public Tensor Penalty(Regularization kind) => WeightPenalty.Sum(kind, layers.Select(l => l.weight), [0, 1]);
 
     /// <summary>
     /// LeCun-uniform weights (the lecture notebook's initialiser) from a seeded managed generator: torch's global

@@ -7,10 +7,11 @@ namespace MlIntro.Training.Optimizers;
 
 /// <summary>
 /// Builds the optimizer an <see cref="OptimizerSpec"/> asks for, with TensorFlow 1 semantics where TF1 has it.
-/// TorchSharp's built-ins are used where their update is TF1's: GD/Momentum/Nesterov (torch's SGD buffer
-/// b = μb + g, w −= lr·b is TF1's accum), Adagrad (initial accumulator 0.1, ε = 0: w −= lr·g/√n), Adadelta
-/// (same ε placement as TF1's kernel, TF1's ρ and ε), and NAdam/AdamW (not in TF1). RMSProp, Adam and Ftrl are
-/// ours (<see cref="Tf1RmsProp"/>, <see cref="Tf1Adam"/>, <see cref="Ftrl"/>).
+/// GD, Momentum and Adam are ours (<see cref="Tf1GradientDescent"/>, <see cref="Tf1Momentum"/>, <see cref="Tf1Adam"/>)
+/// because the stacked engine applies the same <see cref="UpdateRules"/>; so are RMSProp and Ftrl
+/// (<see cref="Tf1RmsProp"/>, <see cref="Ftrl"/>). TorchSharp's built-ins are used where their update is TF1's:
+/// Nesterov (torch's SGD buffer b = μb + g is TF1's accum), Adagrad (initial accumulator 0.1, ε = 0: w −= lr·g/√n),
+/// Adadelta (same ε placement as TF1's kernel, TF1's ρ and ε), and NAdam/AdamW (not in TF1).
 /// Missing hyperparameters take <see cref="OptimizerPresets.DefaultsFor"/>; unknown names are rejected so a typo
 /// never silently falls back to a default.
 /// </summary>
@@ -39,9 +40,8 @@ public static class OptimizerFactory
         var list = parameters as IReadOnlyList<Parameter> ?? [.. parameters];
         return spec.Kind switch
         {
-            OptimizerKind.GD => Torch(torch.optim.SGD(list, lr, weight_decay: Get(P.WeightDecay))),
-            OptimizerKind.Momentum => Torch(torch.optim.SGD(list, lr, momentum: Fraction(Get(P.Momentum), P.Momentum),
-                weight_decay: Get(P.WeightDecay))),
+            OptimizerKind.GD => new Tf1GradientDescent(list, lr, Get(P.WeightDecay)),
+            OptimizerKind.Momentum => new Tf1Momentum(list, lr, Fraction(Get(P.Momentum), P.Momentum), Get(P.WeightDecay)),
             OptimizerKind.Nesterov => Torch(torch.optim.SGD(list, lr, momentum: Fraction(Get(P.Momentum), P.Momentum),
                 weight_decay: Get(P.WeightDecay), nesterov: true)),
             OptimizerKind.Adagrad => Torch(torch.optim.Adagrad(list, lr, weight_decay: Get(P.WeightDecay),

@@ -11,11 +11,16 @@ namespace MlIntro.Training.Optimizers;
 /// lr_t = lr·√(1−β2^t) / (1−β1^t);  w −= lr_t · m / (√v + ε)
 /// </code>
 /// torch divides by √(v/(1−β2^t)) + ε instead, which differs while v is tiny (the first steps, flat regions).
+/// The rule itself is <see cref="UpdateRules.Adam"/>, shared with the stacked engine.
 /// </summary>
 public sealed class Tf1Adam : Tf1Optimizer
 {
     private readonly Tensor[] _m;
     private readonly Tensor[] _v;
+    private readonly Tensor _oneMinusBeta1;
+    private readonly Tensor _oneMinusBeta2;
+    private readonly Tensor _epsilon;
+    private Tensor? _stepSize;
 
     public Tf1Adam(
         IEnumerable<Parameter> parameters,
@@ -36,6 +41,9 @@ public sealed class Tf1Adam : Tf1Optimizer
         Epsilon = epsilon;
         _m = CreateSlots(0);
         _v = CreateSlots(0);
+        _oneMinusBeta1 = OwnedConstant(1 - beta1);
+        _oneMinusBeta2 = OwnedConstant(1 - beta2);
+        _epsilon = OwnedConstant(epsilon);
     }
 
     public double Beta1 { get; }
@@ -44,12 +52,9 @@ public sealed class Tf1Adam : Tf1Optimizer
 
     public double Epsilon { get; }
 
-    protected override void Update(int index, Tensor parameter, Tensor gradient)
-    {
-        var m = _m[index].mul_(Beta1).add_(gradient, alpha: 1 - Beta1);
-        var v = _v[index].mul_(Beta2).addcmul_(gradient, gradient, value: 1 - Beta2);
-        var t = (double)StepCount;
-        var stepSize = LearningRate * Math.Sqrt(1 - Math.Pow(Beta2, t)) / (1 - Math.Pow(Beta1, t));
-        parameter.addcdiv_(m, v.sqrt().add_(Epsilon), value: -stepSize);
-    }
+    // The step size changes every step; the step's scope frees it.
+    protected override void BeginStep() => _stepSize = Constant(UpdateRules.AdamStepSize(LearningRate, Beta1, Beta2, StepCount));
+
+    protected override void Update(int index, Tensor parameter, Tensor gradient) =>
+        UpdateRules.Adam(parameter, gradient, _m[index], _v[index], _stepSize!, _oneMinusBeta1, _oneMinusBeta2, _epsilon);
 }

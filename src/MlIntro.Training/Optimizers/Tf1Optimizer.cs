@@ -41,6 +41,7 @@ public abstract class Tf1Optimizer : ITrainingOptimizer
         StepCount++;
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
+        BeginStep();
         for (var i = 0; i < _parameters.Length; i++)
         {
             var parameter = _parameters[i];
@@ -68,6 +69,29 @@ public abstract class Tf1Optimizer : ITrainingOptimizer
 
     /// <summary>Applies one update to parameter <paramref name="index"/>; runs under no_grad inside a dispose scope.</summary>
     protected abstract void Update(int index, Tensor parameter, Tensor gradient);
+
+    /// <summary>Runs once per <see cref="Step"/> before the updates, in the step's scope (for values that change each step).</summary>
+    protected virtual void BeginStep()
+    {
+    }
+
+    /// <summary>
+    /// A 0-dim tensor holding <paramref name="value"/> in the parameters' dtype and device, for <see cref="UpdateRules"/>;
+    /// owned by this optimizer unless created inside <see cref="BeginStep"/>'s scope.
+    /// </summary>
+    protected Tensor Constant(double value)
+    {
+        var like = _parameters.Length > 0 ? _parameters[0] : null;
+        return tensor(value, like?.dtype ?? ScalarType.Float32, like?.device);
+    }
+
+    /// <summary>A <see cref="Constant"/> that lives as long as the optimizer.</summary>
+    protected Tensor OwnedConstant(double value)
+    {
+        var constant = Constant(value).DetachFromDisposeScope();
+        _slots.Add(constant);
+        return constant;
+    }
 
     /// <summary>One slot tensor per parameter, filled with <paramref name="value"/>, owned (and disposed) by this optimizer.</summary>
     protected Tensor[] CreateSlots(double value)

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using MlIntro.Core.Data;
 using MlIntro.Core.Experiments;
 using MlIntro.Training.Models;
-using MlIntro.Training.Optimizers;
+using MlIntro.Training.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,15 +22,16 @@ namespace MlIntro.Training.Runs;
 /// </remarks>
 public sealed class NetworkRaceExecutor(DatasetCatalog catalog, Device device, TrainingOptions options, ILogger<NetworkRaceExecutor> logger) : IRunExecutor
 {
-    public void Execute(ExperimentRun run) => RunGuard.Execute(run, logger, token =>
-        Train(run, catalog.Load(run.Definition.Data, run.Definition.Seed, token), token));
+    public void Execute(ExperimentRun run) => RunGuard.Execute(run, catalog, logger, (data, token) => Race(run, RacersOf(run.Definition), data, token));
 
-    private (ExperimentStatus Status, string? Message) Train(ExperimentRun run, DatasetSplit data, CancellationToken token)
+    private static IReadOnlyList<NamedOptimizer> RacersOf(ExperimentDefinition definition) =>
+        definition.Race is { Count: > 0 } race ? race : throw new ArgumentException("Race: a network race needs at least one optimizer.");
+
+    private (ExperimentStatus Status, string? Message) Race(ExperimentRun run, IReadOnlyList<NamedOptimizer> race, DatasetSplit data, CancellationToken token)
     {
-        var definition = run.Definition;
-        var race = definition.Race is { Count: > 0 } r ? r : throw new ArgumentException("Race: a network race needs at least one optimizer.");
-        var shape = ModelShape.For(data, definition.Model.Problem);
         torch.set_num_threads(options.ThreadsPerRun > 0 ? options.ThreadsPerRun : 1);
+        var definition = run.Definition;
+        var shape = ModelShape.For(data, definition.Model.Problem);
         using var train = SplitTensors.From(data.Train, shape, device);
         using var test = SplitTensors.From(data.Test, shape, device);
         var racers = new List<Racer>(race.Count);
@@ -45,7 +46,7 @@ public sealed class NetworkRaceExecutor(DatasetCatalog catalog, Device device, T
                 run.Control.WaitForTurn(token);
                 foreach (var racer in racers.Where(x => x.DivergedAtEpoch is null))
                 {
-                    var metrics = racer.TrainEpoch(train, test, shape, definition, epoch, token);
+                    var metrics = racer.TrainEpoch(train, test, epoch, token);
                     run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Epoch, ExperimentStatus.Running, Metrics: metrics));
                 }
                 if (racers.All(x => x.DivergedAtEpoch is not null))
@@ -68,77 +69,25 @@ public sealed class NetworkRaceExecutor(DatasetCatalog catalog, Device device, T
         return (diverged.Length == racers.Count ? ExperimentStatus.Diverged : ExperimentStatus.Finished, message);
     }
 
-    /// <summary>One model and its optimizer; the batch order is drawn from its own generator with the run's seed.</summary>
-    private sealed class Racer : IDisposable
+    /// <summary>One racer: its network trained by its own <see cref="EpochTrainer"/> (same seed, so the same start and batch order).</summary>
+    private sealed class Racer(NamedOptimizer entry, ModelShape shape, ExperimentDefinition definition, Device device) : IDisposable
     {
-        private readonly Mlp _model;
-        private readonly ITrainingOptimizer _optimizer;
-        private readonly Random _shuffle;
+        private readonly EpochTrainer _trainer = new(definition, entry.Optimizer, shape, device);
 
-        public Racer(NamedOptimizer entry, ModelShape shape, ExperimentDefinition definition, Device device)
-        {
-            Name = entry.Name;
-            _model = new Mlp(shape.Inputs, definition.Model, shape.Outputs, definition.Seed);
-            _model.to(device);
-            _optimizer = OptimizerFactory.Create(entry.Optimizer, _model.parameters());
-            _shuffle = new Random(definition.Seed);
-        }
-
-        public string Name { get; }
+        public string Name { get; } = entry.Name;
 
         public int? DivergedAtEpoch { get; private set; }
 
-        public EpochMetrics TrainEpoch(SplitTensors train, SplitTensors test, ModelShape shape, ExperimentDefinition definition, int epoch, CancellationToken token)
+        public EpochMetrics TrainEpoch(SplitTensors train, SplitTensors test, int epoch, CancellationToken token)
         {
-            var spec = definition.Model;
-            var batchSize = definition.Training.BatchSize;
-            _model.train();
-            using (var epochScope = NewDisposeScope())
-            {
-                var order = tensor(Permutation(train.Rows, _shuffle), device: train.X.device);
-                var xs = train.X.index_select(0, order);
-                var ys = train.Y.index_select(0, order);
-                var ws = train.Weights?.index_select(0, order);
-                for (var start = 0; start < train.Rows; start += batchSize)
-                {
-                    token.ThrowIfCancellationRequested();
-                    using var stepScope = NewDisposeScope();
-                    var length = Math.Min(batchSize, train.Rows - start);
-                    _optimizer.ZeroGrad();
-                    var output = _model.forward(xs.narrow(0, start, length));
-                    var loss = LossFunctions.Mean(LossFunctions.PerEvent(output, ys.narrow(0, start, length), shape), ws?.narrow(0, start, length));
-                    var objective = spec.Regularization == Regularization.None || spec.RegularizationRate == 0
-                        ? loss
-                        : loss + (_model.Penalty(spec.Regularization) * spec.RegularizationRate);
-                    objective.backward();
-                    _optimizer.Step();
-                }
-            }
-            _model.eval();
-            var (trainLoss, trainAccuracy) = NetworkRunExecutor.Evaluate(_model, train, shape);
-            var (testLoss, testAccuracy) = NetworkRunExecutor.Evaluate(_model, test, shape);
-            if (!double.IsFinite(trainLoss) || !double.IsFinite(testLoss))
+            var metrics = _trainer.TrainEpoch(epoch, train, null, test, token) with { Series = Name };
+            if (!double.IsFinite(metrics.TrainLoss) || !double.IsFinite(metrics.TestLoss!.Value))
             {
                 DivergedAtEpoch = epoch;
             }
-            return new EpochMetrics(epoch, trainLoss, testLoss, trainAccuracy, testAccuracy, Series: Name);
+            return metrics;
         }
 
-        public void Dispose()
-        {
-            _optimizer.Dispose();
-            _model.Dispose();
-        }
-
-        private static long[] Permutation(int count, Random random)
-        {
-            var order = new long[count];
-            for (var i = 0; i < count; i++)
-            {
-                order[i] = i;
-            }
-            random.Shuffle(order);
-            return order;
-        }
+        public void Dispose() => _trainer.Dispose();
     }
 }

@@ -4,7 +4,7 @@ using MlIntro.Core.Data;
 using MlIntro.Core.Experiments;
 using MlIntro.Training.Evaluation;
 using MlIntro.Training.Models;
-using MlIntro.Training.Optimizers;
+using MlIntro.Training.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -18,12 +18,7 @@ namespace MlIntro.Training.Runs;
 /// </summary>
 public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, TrainingOptions options, ILogger<NetworkRunExecutor> logger) : IRunExecutor
 {
-    private const int BoundaryResolution = 50;
-    private const int NeuronResolution = 20;
-    private const int FullTrainEvaluationRows = 20_000;
-
-    public void Execute(ExperimentRun run) => RunGuard.Execute(run, logger, token =>
-        Train(run, catalog.Load(run.Definition.Data, run.Definition.Seed, token), token));
+    public void Execute(ExperimentRun run) => RunGuard.Execute(run, catalog, logger, (data, token) => Train(run, data, token));
 
     private (ExperimentStatus Status, string? Message) Train(ExperimentRun run, DatasetSplit data, CancellationToken token)
     {
@@ -33,16 +28,15 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
         var validationRows = (int)(data.Train.Rows * settings.ValidationFraction);
         var trainRows = data.Train.Rows - validationRows;
 
-        using var model = new Mlp(shape.Inputs, definition.Model, shape.Outputs, definition.Seed);
-        model.to(device);
+        using var trainer = new EpochTrainer(definition, definition.Optimizer, shape, device);
+        var model = trainer.Model;
         torch.set_num_threads(ThreadsFor(model, trainRows));
-        using var optimizer = OptimizerFactory.Create(definition.Optimizer, model.parameters());
         using var train = SplitTensors.From(data.Train, shape, device, 0, trainRows);
         using var validation = validationRows > 0 ? SplitTensors.From(data.Train, shape, device, trainRows, validationRows) : null;
         using var test = SplitTensors.From(data.Test, shape, device);
         var features = definition.Data.Features ?? PlaneFeatures.Default;
-        using var grid = data.Plane is null ? null : new PlaneGrid(data.Plane, features, BoundaryResolution, device);
-        using var neuronGrid = data.Plane is null ? null : new PlaneGrid(data.Plane, features, NeuronResolution, device);
+        using var grid = data.Plane is null ? null : PlaneGrid.ForBoundary(data.Plane, features, device);
+        using var neuronGrid = data.Plane is null ? null : PlaneGrid.ForNeurons(data.Plane, features, device);
 
         var classification = shape.Problem == ProblemKind.Classification;
         var testSet = classification ? EvaluationSet.Of("test", data.Test, test) : null;
@@ -52,20 +46,17 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
         var evaluationClock = new EvaluationClock();
         var classNames = data.ClassNames;
 
-        var shuffle = new Random(definition.Seed);
         var frameClock = Stopwatch.StartNew();
         var bestLoss = double.PositiveInfinity;
         var bestEpoch = 0;
         PublishBoundary(run, model, grid, neuronGrid, shape, 0);
 
-        var trackRunning = trainRows > FullTrainEvaluationRows;
         var epochClock = new Stopwatch();
         for (var epoch = 1; epoch <= settings.Epochs; epoch++)
         {
             run.Control.WaitForTurn(token);
             epochClock.Restart();
-            var running = TrainOneEpoch(model, optimizer, train, shape, definition.Model, settings.BatchSize, shuffle, trackRunning, token);
-            var metrics = Measure(model, train, validation, test, shape, epoch, running);
+            var metrics = trainer.TrainEpoch(epoch, train, validation, test, token);
             run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Epoch, ExperimentStatus.Running, Metrics: metrics));
 
             var watched = metrics.ValidationLoss ?? metrics.TestLoss ?? metrics.TrainLoss;
@@ -110,99 +101,6 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
         return (ExperimentStatus.Finished, null);
     }
 
-    /// <param name="trackRunning">Whether to accumulate the batches' loss and accuracy; small sets are measured after the
-    /// epoch instead, and skipping this halves the per-step torch calls of the Playground's tiny networks.</param>
-    private static (double Loss, double? Accuracy) TrainOneEpoch(
-        Mlp model, ITrainingOptimizer optimizer, SplitTensors train, ModelShape shape, ModelSpec spec, int batchSize, Random shuffle,
-        bool trackRunning, CancellationToken token)
-    {
-        model.train();
-        using var epochScope = NewDisposeScope();
-        var order = tensor(Permutation(train.Rows, shuffle), device: train.X.device);
-        var xs = train.X.index_select(0, order);
-        var ys = train.Y.index_select(0, order);
-        var ws = train.Weights?.index_select(0, order);
-        var lossSum = zeros(1, device: train.X.device);
-        var correctSum = zeros(1, device: train.X.device);
-        for (var start = 0; start < train.Rows; start += batchSize)
-        {
-            token.ThrowIfCancellationRequested();
-            using var stepScope = NewDisposeScope();
-            var length = Math.Min(batchSize, train.Rows - start);
-            var x = xs.narrow(0, start, length);
-            var y = ys.narrow(0, start, length);
-            var w = ws?.narrow(0, start, length);
-            optimizer.ZeroGrad();
-            var output = model.forward(x);
-            var loss = LossFunctions.Mean(LossFunctions.PerEvent(output, y, shape), w);
-            var objective = spec.Regularization == Regularization.None || spec.RegularizationRate == 0
-                ? loss
-                : loss + model.Penalty(spec.Regularization) * spec.RegularizationRate;
-            objective.backward();
-            optimizer.Step();
-            if (!trackRunning)
-            {
-                continue;
-            }
-            using (no_grad())
-            {
-                lossSum.add_(loss.detach(), alpha: length);
-                if (shape.Problem == ProblemKind.Classification)
-                {
-                    correctSum.add_(LossFunctions.Accuracy(output.detach(), y, w, shape), alpha: length);
-                }
-            }
-        }
-        if (!trackRunning)
-        {
-            return (double.NaN, null);
-        }
-        var meanLoss = lossSum.item<float>() / train.Rows;
-        return (meanLoss, shape.Problem == ProblemKind.Classification ? correctSum.item<float>() / train.Rows : null);
-    }
-
-    private static EpochMetrics Measure(
-        Mlp model, SplitTensors train, SplitTensors? validation, SplitTensors test, ModelShape shape, int epoch, (double Loss, double? Accuracy) running)
-    {
-        model.eval();
-        // Small sets are re-measured after the epoch, as TensorFlow Playground does; large ones report the
-        // running mean over the epoch's batches, as Keras does, instead of paying for a second pass.
-        var (trainLoss, trainAccuracy) = train.Rows <= FullTrainEvaluationRows ? Evaluate(model, train, shape) : running;
-        if (validation is not null)
-        {
-            var (validationLoss, validationAccuracy) = Evaluate(model, validation, shape);
-            return new EpochMetrics(epoch, trainLoss, null, trainAccuracy, null, ValidationLoss: validationLoss, ValidationAccuracy: validationAccuracy);
-        }
-        var (testLoss, testAccuracy) = Evaluate(model, test, shape);
-        return new EpochMetrics(epoch, trainLoss, testLoss, trainAccuracy, testAccuracy);
-    }
-
-    /// <summary>Loss and accuracy over a whole split, in chunks so that large sets stay within memory.</summary>
-    public static (double Loss, double? Accuracy) Evaluate(Mlp model, SplitTensors split, ModelShape shape)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(split);
-        ArgumentNullException.ThrowIfNull(shape);
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        const int chunk = 65_536;
-        var losses = new List<Tensor>();
-        var outputs = new List<Tensor>();
-        for (var start = 0; start < split.Rows; start += chunk)
-        {
-            var length = Math.Min(chunk, split.Rows - start);
-            var output = model.forward(split.X.narrow(0, start, length));
-            outputs.Add(output);
-            losses.Add(LossFunctions.PerEvent(output, split.Y.narrow(0, start, length), shape));
-        }
-        var all = cat(outputs, 0);
-        var loss = LossFunctions.Mean(cat(losses, 0), split.Weights).item<float>();
-        double? accuracy = shape.Problem == ProblemKind.Classification
-            ? LossFunctions.Accuracy(all, split.Y, split.Weights, shape).item<float>()
-            : null;
-        return (loss, accuracy);
-    }
-
     private static void PublishBoundary(ExperimentRun run, Mlp model, PlaneGrid? grid, PlaneGrid? neuronGrid, ModelShape shape, int epoch)
     {
         if (grid is null || neuronGrid is null)
@@ -223,7 +121,7 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
                 neurons.Add(columns[n].data<float>().ToArray());
             }
         }
-        var frame = new BoundaryFrame(epoch, grid.Resolution, grid.Min, grid.Max, output, NeuronResolution, neurons, model.WeightsSnapshot(), model.BiasesSnapshot());
+        var frame = new BoundaryFrame(epoch, grid.Resolution, grid.Min, grid.Max, output, neuronGrid.Resolution, neurons, model.WeightsSnapshot(), model.BiasesSnapshot());
         run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Boundary, ExperimentStatus.Running, Boundary: frame));
     }
 
@@ -243,17 +141,6 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
             : shape.IsBinary ? output.sigmoid().squeeze(1)
             : output.softmax(1)[TensorIndex.Colon, 1];
         return shown.cpu().data<float>().ToArray();
-    }
-
-    private static long[] Permutation(int count, Random random)
-    {
-        var order = new long[count];
-        for (var i = 0; i < count; i++)
-        {
-            order[i] = i;
-        }
-        random.Shuffle(order);
-        return order;
     }
 
     private int ThreadsFor(Mlp model, int trainRows)

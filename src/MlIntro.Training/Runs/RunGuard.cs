@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MlIntro.Core.Data;
 using MlIntro.Core.Data.Files;
 using MlIntro.Core.Experiments;
 using MlIntro.Core.Surfaces.Formulas;
@@ -39,6 +40,15 @@ public static class RunGuard
             logger.LogError(ex, "Run {RunId} failed", run.Id);
             run.Events.PublishStatus(ExperimentStatus.Failed, "Training failed: " + ex.Message);
         }
+    }
+
+    /// <summary>As <see cref="Execute(ExperimentRun, ILogger, Func{CancellationToken, ValueTuple{ExperimentStatus, string}})"/>, with the run's data loaded (a load failure is the user's mistake).</summary>
+    public static void Execute(
+        ExperimentRun run, DatasetCatalog catalog, ILogger logger, Func<DatasetSplit, CancellationToken, (ExperimentStatus Status, string? Message)> body)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(body);
+        Execute(run, logger, token => body(catalog.Load(run.Definition.Data, run.Definition.Seed, token), token));
     }
 
     private static bool IsUsersMistake(Exception ex) =>

@@ -8,6 +8,7 @@ using MlIntro.Training;
 using MlIntro.Training.Models;
 using MlIntro.Training.Optimizers;
 using MlIntro.Training.Runs;
+using MlIntro.Training.Trainers;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -112,7 +113,7 @@ internal static class EpochBenchmark
         }
         model.eval();
         var validationClock = Stopwatch.StartNew();
-        NetworkRunExecutor.Evaluate(model, validation, shape);
+        EpochTrainer.Evaluate(model, validation, shape);
         return (times, validationClock.Elapsed.TotalSeconds);
     }
 }

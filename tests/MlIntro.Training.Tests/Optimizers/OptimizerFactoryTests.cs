@@ -32,8 +32,8 @@ public sealed class OptimizerFactoryTests
     }
 
     [Theory]
-    [InlineData(OptimizerKind.GD, typeof(TorchSharp.Modules.SGD))]
-    [InlineData(OptimizerKind.Momentum, typeof(TorchSharp.Modules.SGD))]
+    [InlineData(OptimizerKind.GD, typeof(Tf1GradientDescent))]
+    [InlineData(OptimizerKind.Momentum, typeof(Tf1Momentum))]
     [InlineData(OptimizerKind.Nesterov, typeof(TorchSharp.Modules.SGD))]
     [InlineData(OptimizerKind.Adagrad, typeof(TorchSharp.Modules.Adagrad))]
     [InlineData(OptimizerKind.Adadelta, typeof(TorchSharp.Modules.Adadelta))]

@@ -71,4 +71,23 @@ public sealed class NetworkRaceExecutorTests
         Assert.Equal(ExperimentStatus.Finished, log.Last.Status);
         Assert.Contains($"wild at epoch {wild.Length}", log.Last.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(OptimizerKind.Adam, 0.03)]
+    [InlineData(OptimizerKind.RMSProp, 0.01)]
+    public void Execute_OneRacer_PublishesTheSingleRunExecutorsLosses(OptimizerKind kind, double lr)
+    {
+        // One epoch loop for both executors: a racer is the single run of its optimizer, epoch for epoch.
+        var racer = RaceRuns.Racer("only", kind, lr);
+        var race = RaceRuns.NetworkRace(4, racer);
+        var single = race with { Lesson = Lesson.Playground, Race = null, Optimizer = racer.Optimizer };
+
+        var raced = RaceRuns.Run(RaceRuns.NetworkExecutor(), race).Epochs;
+        var alone = Support.Trainer.Run(single).Epochs;
+
+        Assert.Equal(4, raced.Count);
+        Assert.Equal(alone.Select(m => (m.Epoch, m.TrainLoss, m.TestLoss, m.TrainAccuracy, m.TestAccuracy)),
+            raced.Select(m => (m.Epoch, m.TrainLoss, m.TestLoss, m.TrainAccuracy, m.TestAccuracy)));
+        Assert.All(raced, m => Assert.Equal("only", m.Series));
+    }
 }
