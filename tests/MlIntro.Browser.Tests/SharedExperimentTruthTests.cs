@@ -48,6 +48,33 @@ public sealed class SharedExperimentTruthTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task ExperimentPage_OfALiveRun_FollowsItUntilItsOwnerStopsIt()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var training = fixture.App.Services.GetRequiredService<TrainingService>();
+        const string owner = "browser-shared-live";
+        var id = await training.StartAsync(new PlaygroundSettings(Seed: 4).ToDefinition(epochs: 100_000), owner, timeout.Token);
+        await using var receiver = await fixture.Browser.NewContextAsync();
+        var page = await receiver.NewPageAsync();
+
+        await page.GotoAsync($"{fixture.App.BaseUrl}/e/{id}");
+        await Assertions.Expect(page.Locator(".experiment-status")).ToHaveTextAsync("Running");
+        var first = await ShownEpochAsync(page);
+        await page.WaitForFunctionAsync($"() => Number(document.querySelector('[data-testid=definition-epochs]').textContent.split(' ')[0].replace(/,/g, '')) > {first}");
+        training.Cancel(id, owner);
+        await Assertions.Expect(page.Locator(".experiment-status")).ToHaveTextAsync("Stopped");
+        var (epochs, _) = await RecordedEpochsAsync(training, id, timeout.Token);
+
+        await Assertions.Expect(page.GetByTestId("experiment-outcome"))
+            .ToHaveTextAsync(string.Create(CultureInfo.InvariantCulture, $"Stopped by its owner after {epochs:N0} epochs."));
+        await Assertions.Expect(page.GetByTestId("definition-epochs"))
+            .ToHaveTextAsync(string.Create(CultureInfo.InvariantCulture, $"{epochs:N0} of 100,000 asked"));
+    }
+
+    private static async Task<int> ShownEpochAsync(IPage page) =>
+        int.Parse((await page.GetByTestId("definition-epochs").InnerTextAsync()).Split(' ')[0], NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task ExperimentPage_OfAPlaygroundRun_DrawsTheDataOverTheBoundaryAndPaintsTheNetwork()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
