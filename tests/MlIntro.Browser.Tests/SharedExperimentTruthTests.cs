@@ -125,7 +125,7 @@ public sealed class SharedExperimentTruthTests(BrowserFixture fixture)
         await RunToEndAsync(training, id, timeout.Token);
         var live = await fixture.NewPageAsync();
         await live.GotoAsync(fixture.App.BaseUrl + "/optimizers");
-        await live.WaitForFunctionAsync("() => (document.getElementById('optimizers-loss')?.data || []).length > 0");
+        await live.WaitForFunctionAsync("() => ['optimizers-loss', 'optimizers-surface'].every(id => (document.getElementById(id)?.data || []).length > 1)");
         var liveColours = await ColoursAsync(live, "optimizers-loss");
         var liveTrails = await ColoursAsync(live, "optimizers-surface");
         await live.CloseAsync();
@@ -151,6 +151,32 @@ public sealed class SharedExperimentTruthTests(BrowserFixture fixture)
         Assert.All(surface.EnumerateArray().Skip(1), t => Assert.Equal("scatter3d", t.GetProperty("type").GetString()));
         Assert.All(surface.EnumerateArray().Skip(1), t => Assert.Equal(301, t.GetProperty("points").GetInt32()));
         Assert.Equal(Enumerable.Repeat(301, names.Count), distances);
+    }
+
+    [Fact]
+    public async Task ExperimentPage_OfANetworkRace_UsesTheLivePanelsColours()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var training = fixture.App.Services.GetRequiredService<TrainingService>();
+        var live = await fixture.NewPageAsync();
+        await live.GotoAsync(fixture.App.BaseUrl + "/optimizers");
+        await live.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await live.GetByTestId("network-start").ClickAsync();
+        var id = (await live.GetByTestId("network-results-link").GetAttributeAsync("href"))!.Split('/')[^1];
+        await live.WaitForFunctionAsync("() => (document.getElementById('network-race-loss')?.data || []).length > 1");
+        var liveColours = await ColoursAsync(live, "network-race-loss");
+        await live.GetByTestId("network-stop").ClickAsync();
+        await WaitForStatusAsync(training, id, ExperimentStatus.Cancelled, timeout.Token);
+        await live.CloseAsync();
+        await using var receiver = await fixture.Browser.NewContextAsync();
+        var page = await receiver.NewPageAsync();
+
+        await page.GotoAsync($"{fixture.App.BaseUrl}/e/{id}");
+        await page.WaitForFunctionAsync("() => (document.getElementById('experiment-race-loss')?.data || []).length > 1");
+        var storedColours = await ColoursAsync(page, "experiment-race-loss");
+
+        Assert.Equal(liveColours, storedColours);
+        await Assertions.Expect(page.GetByTestId("experiment-outcome")).ToContainTextAsync("Stopped by its owner");
     }
 
     /// <summary>Racer name → line colour of a chart's traces that have a line.</summary>

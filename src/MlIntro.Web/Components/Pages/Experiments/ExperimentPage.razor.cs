@@ -38,10 +38,10 @@ public sealed partial class ExperimentPage
 
     private bool IsInteractive => RendererInfo.IsInteractive;
 
-    private LessonInfo Lesson => LessonCatalog.Of(_stored!.Definition.Lesson);
+    private LessonInfo LessonEntry => LessonCatalog.Of(_stored!.Definition.Lesson);
 
     /// <summary>A single Playground network (not a race): drawn as the Playground draws it.</summary>
-    private bool IsPlayground => _stored is { Definition: { Lesson: MlIntro.Core.Experiments.Lesson.Playground, Race: null, Surface: null } };
+    private bool IsPlayground => _stored is { Definition: { Lesson: Lesson.Playground, Race: null, Surface: null } };
 
     private string ForkLink => _stored is null ? "/" : DefinitionLink.ForLesson(_stored.Definition);
 
