@@ -11,10 +11,12 @@ namespace MlIntro.Web.Components.Pages.Playground;
 /// </summary>
 public static class PlaygroundDefinitions
 {
+    /// <summary>What a definition does not carry (another optimizer's parameters) keeps the page's default.</summary>
+    private static readonly PlaygroundSettings Defaults = new();
+
     public static PlaygroundSettings ToSettings(ExperimentDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var defaults = new PlaygroundSettings();
         var (data, model, optimizer) = (definition.Data, definition.Model, definition.Optimizer);
         var features = data.Features is { Count: > 0 } f ? f : PlaneFeatures.Default;
         return new PlaygroundSettings(
@@ -31,13 +33,13 @@ public static class PlaygroundDefinitions
             string.Join(",", features),
             optimizer.Kind,
             // The Playground applies one dropout rate to every hidden layer.
-            model.HiddenLayers.Count == 0 ? defaults.Dropout : model.HiddenLayers[0].Dropout,
+            model.HiddenLayers.Count == 0 ? Defaults.Dropout : model.HiddenLayers[0].Dropout,
             definition.Training.EarlyStopping,
             definition.Seed,
-            optimizer.Parameter(OptimizerParameterNames.Momentum, defaults.Momentum),
-            optimizer.Parameter(OptimizerParameterNames.Beta1, defaults.Beta1),
-            optimizer.Parameter(OptimizerParameterNames.Beta2, defaults.Beta2),
-            optimizer.Parameter(OptimizerParameterNames.Decay, defaults.Decay));
+            optimizer.Parameter(OptimizerParameterNames.Momentum, Defaults.Momentum),
+            optimizer.Parameter(OptimizerParameterNames.Beta1, Defaults.Beta1),
+            optimizer.Parameter(OptimizerParameterNames.Beta2, Defaults.Beta2),
+            optimizer.Parameter(OptimizerParameterNames.Decay, Defaults.Decay));
     }
 
     /// <summary>Noise and train share are whole percents on the page; rounding undoes the division by 100 exactly.</summary>
