@@ -31,8 +31,9 @@ public sealed class ExperimentPageRaceTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
 
         await page.GotoAsync($"{fixture.App.BaseUrl}/e/{id}");
-        await Assertions.Expect(page.Locator(".trajectory-chart")).ToHaveAttributeAsync("data-racers", racers.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await page.WaitForFunctionAsync("() => (document.getElementById('experiment-trajectories').data || []).filter(t => t.type === 'scatter' && t.x.length === 201).length === 7");
+        // The shared page draws a race with the live Optimizers page's charts: trails are contour traces 1..n.
+        await Assertions.Expect(page.GetByTestId("stored-race")).ToHaveAttributeAsync("data-loaded", "true");
+        await page.WaitForFunctionAsync("() => (document.getElementById('optimizers-contour').data || []).filter(t => t.type === 'scatter' && t.mode === 'lines' && t.x.length === 201).length === 7");
         var dataLabel = await page.Locator(".data-label").InnerTextAsync();
         await BrowserFixture.ScreenshotAsync(page, "experiment-race");
 

@@ -17,12 +17,20 @@ public sealed class HomeAndExperimentPageTests(BrowserFixture fixture)
         // A click before the circuit is up would race the prerendered page's own navigation.
         await page.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var lessons = await page.Locator(".lesson").AllInnerTextsAsync();
+        var links = await page.Locator(".lesson a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         await page.GetByRole(AriaRole.Link, new() { Name = "Visualizing how a neural network works" }).ClickAsync();
         await page.WaitForURLAsync("**/playground");
         await page.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
+        // The lecture's order; the three coming lessons are text, not links.
         Assert.Equal(7, lessons.Count);
         Assert.Contains("Optimizers", lessons[1], StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Likelihood ratios", lessons[2], StringComparison.Ordinal);
+        Assert.Contains("Evaluating a classifier", lessons[3], StringComparison.Ordinal);
+        Assert.Contains("overfitting", lessons[4], StringComparison.Ordinal);
+        Assert.Contains("Jet classification", lessons[5], StringComparison.Ordinal);
+        Assert.Contains("Tuning", lessons[6], StringComparison.Ordinal);
+        Assert.Equal(["/playground", "/optimizers", "/evaluation", "/jets"], links);
         Assert.Contains("Toy data", await page.GetByTestId("data-label").InnerTextAsync(), StringComparison.Ordinal);
         await page.CloseAsync();
     }

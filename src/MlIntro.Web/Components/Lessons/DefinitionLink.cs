@@ -12,7 +12,7 @@ public static class DefinitionLink
     public static string ForLesson(ExperimentDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var path = LessonCatalog.All.First(l => l.Number == (int)definition.Lesson + 1).Path;
+        var path = LessonCatalog.Of(definition.Lesson).Path;
         var encoded = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(definition, ExperimentJson.Options));
         return $"{path}?{QueryKey}={encoded}";
     }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MlIntro.Core.Experiments;
+using MlIntro.Core.Surfaces;
 using MlIntro.Training;
 using MlIntro.Web.Components.Lessons;
 using MlIntro.Web.Components.Runs;
@@ -12,18 +13,20 @@ namespace MlIntro.Web.Components.Pages.Experiments;
 public sealed partial class ExperimentPage
 {
     private readonly CancellationTokenSource _watching = new();
+    private readonly List<TrajectoryChunk> _trajectory = [];
     private StoredExperiment? _stored;
     private ExperimentStatus _status;
     private string? _message;
     private BoundaryFrame? _boundary;
     private EvaluationFrame? _evaluation;
     private EpochMetrics? _last;
+    private int? _lastEpoch;
     private LossChart? _lossChart;
-    private TrajectoryChart? _trajectories;
+    private StoredSurfaceRace? _surfaceRace;
     private SeriesChart? _raceLoss;
     private SeriesChart? _raceAccuracy;
     private IReadOnlyList<string>? _racers;
-    private MlIntro.Core.Surfaces.ISurface? _surface;
+    private ISurface? _surface;
     private bool _notFound;
     private RenderThrottle? _renders;
 
@@ -35,12 +38,21 @@ public sealed partial class ExperimentPage
 
     private bool IsInteractive => RendererInfo.IsInteractive;
 
-    private string LessonTitle => _stored is null ? "" :
-        LessonCatalog.All.FirstOrDefault(l => l.Number == (int)_stored.Definition.Lesson + 1)?.Title ?? _stored.Definition.Lesson.ToString();
+    private LessonInfo LessonEntry => LessonCatalog.Of(_stored!.Definition.Lesson);
+
+    /// <summary>A single Playground network (not a race): drawn as the Playground draws it.</summary>
+    private bool IsPlayground => _stored is { Definition: { Lesson: Lesson.Playground, Race: null, Surface: null } };
 
     private string ForkLink => _stored is null ? "/" : DefinitionLink.ForLesson(_stored.Definition);
 
     private string DataLabel => _stored is null ? "" : DataLabels.Describe(_stored.Definition);
+
+    private SurfacePoint SurfaceStart => _stored?.Definition.Surface is { } s ? new SurfacePoint(s.StartX, s.StartY) : default;
+
+    /// <summary>Surface races have steps, not epochs.</summary>
+    private int? EpochsTrained => _surface is null ? _lastEpoch ?? 0 : null;
+
+    private SharedRunStatus Outcome => SharedRunStatus.Of(_status, EpochsTrained, _message);
 
     private string EpochSummary => _last is null ? "No epochs yet." :
         $"Epoch {_last.Epoch}: training loss {_last.TrainLoss:F4}" +
@@ -55,6 +67,7 @@ public sealed partial class ExperimentPage
     {
         ExperimentStatus.Finished => Color.Success,
         ExperimentStatus.Running or ExperimentStatus.Queued => Color.Info,
+        ExperimentStatus.Cancelled => Color.Default,
         _ => Color.Warning,
     };
 
@@ -65,7 +78,7 @@ public sealed partial class ExperimentPage
         if (_stored is not null)
         {
             _surface = _stored.Definition.Surface is { } surface ? ExperimentValidator.ResolveSurface(surface) : null;
-            _racers = _surface is null && _stored.Definition.Race is { Count: > 0 } race ? race.Select(r => r.Name).ToList() : null;
+            _racers = _stored.Definition.Race is { Count: > 0 } race ? race.Select(r => r.Name).ToList() : null;
             _status = Training.LiveStatus(Id) ?? _stored.Status;
             _message = _stored.Message;
         }
@@ -86,34 +99,11 @@ public sealed partial class ExperimentPage
         {
             await foreach (var e in Training.WatchAsync(Id, _watching.Token))
             {
-                switch (e.Kind)
-                {
-                    case TrainingEventKind.Epoch when e.Metrics is not null:
-                        _last = e.Metrics;
-                        _lossChart?.Append(e.Metrics);
-                        _raceLoss?.Append(e.Metrics);
-                        _raceAccuracy?.Append(e.Metrics);
-                        break;
-                    case TrainingEventKind.Boundary:
-                        _boundary = e.Boundary;
-                        break;
-                    case TrainingEventKind.Evaluation:
-                        _evaluation = e.Evaluation;
-                        break;
-                    case TrainingEventKind.Trajectory when e.Trajectory is not null && _trajectories is not null:
-                        _trajectories.Append(e.Trajectory);
-                        break;
-                    case TrainingEventKind.Status:
-                        _status = e.Status;
-                        _message = e.Message ?? _message;
-                        break;
-                    default:
-                        break;
-                }
+                Absorb(e);
                 _ = _renders!.RequestAsync(immediately: e.IsTerminal);
-                if (e.IsTerminal && _trajectories is not null)
+                if (e.IsTerminal && _surfaceRace is not null)
                 {
-                    await InvokeAsync(_trajectories.RedrawAsync);
+                    await InvokeAsync(() => _surfaceRace.ShowAsync(_trajectory, _watching.Token));
                 }
             }
         }
@@ -124,6 +114,35 @@ public sealed partial class ExperimentPage
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await DispatchExceptionAsync(ex);
+        }
+    }
+
+    private void Absorb(TrainingEvent e)
+    {
+        switch (e.Kind)
+        {
+            case TrainingEventKind.Epoch when e.Metrics is not null:
+                _last = e.Metrics;
+                _lastEpoch = Math.Max(_lastEpoch ?? 0, e.Metrics.Epoch);
+                _lossChart?.Append(e.Metrics);
+                _raceLoss?.Append(e.Metrics);
+                _raceAccuracy?.Append(e.Metrics);
+                break;
+            case TrainingEventKind.Boundary:
+                _boundary = e.Boundary;
+                break;
+            case TrainingEventKind.Evaluation:
+                _evaluation = e.Evaluation;
+                break;
+            case TrainingEventKind.Trajectory when e.Trajectory is not null:
+                _trajectory.Add(e.Trajectory);
+                break;
+            case TrainingEventKind.Status:
+                _status = e.Status;
+                _message = e.Message ?? _message;
+                break;
+            default:
+                break;
         }
     }
 

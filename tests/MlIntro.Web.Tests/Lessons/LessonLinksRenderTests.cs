@@ -1,0 +1,70 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MlIntro.Core.Experiments;
+using MlIntro.Web.Components.Layout;
+using MlIntro.Web.Components.Lessons;
+using MlIntro.Web.Components.Pages;
+using MudBlazor.Services;
+
+namespace MlIntro.Web.Tests.Lessons;
+
+/// <remarks>MudBlazor's services dispose only asynchronously, which xunit 2 does not do for a test class: the context is held, not inherited, and disposed asynchronously.</remarks>
+public sealed class LessonLinksRenderTests : IAsyncDisposable
+{
+    private readonly BunitContext _context = new();
+
+    private static readonly string[] Coming = ["/likelihood", "/overfitting", "/tuning"];
+    private static readonly string[] Available = ["/playground", "/optimizers", "/evaluation", "/jets"];
+
+    public LessonLinksRenderTests()
+    {
+        _context.Services.AddMudServices();
+        _context.Services.AddSingleton(TorchSharp.torch.CPU);
+        _context.JSInterop.Mode = JSRuntimeMode.Loose;
+        _context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
+    }
+
+    [Fact]
+    public void Home_ComingLessons_RenderAsTextWithoutAnAnchor()
+    {
+        var home = _context.Render<Home>();
+
+        var items = home.FindAll(".lesson");
+        var hrefs = home.FindAll(".lesson a").Select(a => a.GetAttribute("href")).ToList();
+        var coming = home.FindAll(".lesson-coming").Select(e => e.TextContent).ToList();
+
+        Assert.Equal(7, items.Count);
+        Assert.Equal(["Playground", "Optimizers", "LikelihoodRatios", "Evaluation", "Overfitting", "Jets", "Tuning"],
+            items.Select(i => i.GetAttribute("data-lesson")));
+        Assert.Equal(Available, hrefs);
+        Assert.Equal(3, coming.Count);
+        Assert.Contains("Likelihood ratios and reweighting", coming[0], StringComparison.Ordinal);
+        Assert.All(Coming, path => Assert.DoesNotContain(path, home.Markup, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void MainLayout_Menu_LinksAvailableLessonsAndShowsComingOnesAsMutedText()
+    {
+        var layout = _context.Render<MainLayout>(p => p.Add(l => l.Body, (RenderFragment)(b => b.AddContent(0, "body"))));
+
+        var links = layout.FindAll("a.menu-lesson").Select(a => a.GetAttribute("href")).ToList();
+        var coming = layout.FindAll(".menu-lesson-coming").Select(e => e.TextContent.Trim()).ToList();
+
+        Assert.Equal(Available, links);
+        Assert.Equal(["3 Likelihoods", "5 Overfitting", "7 Tuning"], coming);
+        Assert.All(layout.FindAll(".menu-lesson-coming"), e => Assert.Equal("SPAN", e.TagName));
+    }
+
+    [Fact]
+    public void LessonHeading_Evaluation_ShowsItsLectureNumber()
+    {
+        var heading = _context.Render<LessonHeading>(p => p.Add(h => h.Lesson, Lesson.Evaluation));
+
+        var text = heading.Find("[data-testid=lesson-heading]").TextContent.Trim();
+
+        Assert.Equal("4 · Evaluating a classifier", text);
+    }
+
+    public ValueTask DisposeAsync() => _context.DisposeAsync();
+}
