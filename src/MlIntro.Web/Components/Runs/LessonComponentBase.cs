@@ -17,7 +17,22 @@ public abstract class LessonComponentBase : ComponentBase, IAsyncDisposable
 
     protected bool IsInteractive => RendererInfo.IsInteractive;
 
+    /// <summary>
+    /// Set by a page that was opened with a fork link and has an address of its own for the same settings: the
+    /// browser's address becomes that one once the page is interactive, so "Share settings" and reloads agree.
+    /// </summary>
+    protected string? AddressAfterFork { get; set; }
+
     protected override void OnInitialized() => Run = Runs.Create(InvokeAsync, Apply, AfterEventsAsync);
+
+    protected override Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender && IsInteractive && AddressAfterFork is { } address)
+        {
+            Runs.ReplaceAddress(address);
+        }
+        return Task.CompletedTask;
+    }
 
     /// <summary>Applies one event of the run to the component's state; runs on the circuit, in order.</summary>
     protected abstract void Apply(TrainingEvent e);

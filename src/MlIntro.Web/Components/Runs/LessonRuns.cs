@@ -45,6 +45,6 @@ public sealed class LessonRuns
         return definition?.Lesson == lesson ? definition : null;
     }
 
-    /// <summary>The absolute address of a run's shared page.</summary>
-    public string SharedLink(string id) => _navigation.BaseUri + "e/" + id;
+    /// <summary>Shows <paramref name="relative"/> in the address bar without a new history entry or a reload.</summary>
+    public void ReplaceAddress(string relative) => _navigation.NavigateTo(relative, new NavigationOptions { ReplaceHistoryEntry = true });
 }

@@ -43,9 +43,9 @@ public sealed partial class OptimizersPage
     protected override void OnInitialized()
     {
         base.OnInitialized();
-        _settings = Runs.ReadFork(Lesson.Optimizers) is { Surface: not null } fork
-            ? RaceUrl.Parse(RaceUrl.Serialize(RaceDefinitions.SurfaceRace(fork)))
-            : RaceUrl.Parse(new Uri(Navigation.Uri).Query);
+        var fork = Runs.ReadFork(Lesson.Optimizers) is { Surface: not null } race ? RaceDefinitions.SurfaceRace(race) : null;
+        _settings = RaceUrl.Parse(fork is null ? new Uri(Navigation.Uri).Query : RaceUrl.Serialize(fork));
+        AddressAfterFork = fork is null ? null : "/optimizers?" + RaceUrl.Serialize(_settings);
         ResolveSurface();
     }
 

@@ -44,9 +44,9 @@ public sealed partial class PlaygroundPage
     {
         base.OnInitialized();
         _canvas = new PlaygroundCanvas(JS);
-        _settings = Runs.ReadFork(Lesson.Playground) is { } fork
-            ? PlaygroundDefinitions.ToSettings(fork)
-            : PlaygroundUrl.Parse(new Uri(Navigation.Uri).Query);
+        var fork = Runs.ReadFork(Lesson.Playground);
+        _settings = fork is null ? PlaygroundUrl.Parse(new Uri(Navigation.Uri).Query) : PlaygroundDefinitions.ToSettings(fork);
+        AddressAfterFork = fork is null ? null : "/playground?" + PlaygroundUrl.Serialize(_settings);
         LoadPoints();
     }
 
@@ -65,6 +65,7 @@ public sealed partial class PlaygroundPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        await base.OnAfterRenderAsync(firstRender);
         if (_featuresDirty && _data.FeatureImages is { } images && IsInteractive)
         {
             _featuresDirty = false;
