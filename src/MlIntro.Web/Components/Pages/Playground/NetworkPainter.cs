@@ -29,7 +29,11 @@ public static class NetworkPainter
 
     /// <summary>The input nodes: each feature drawn over the input square.</summary>
     public static Task PaintFeaturesAsync(IJSRuntime js, double min, double max, CancellationToken cancellationToken) =>
-        InvokeAsync(js, "mlintro.paintNeurons", cancellationToken, "feature-", FeatureImages.Of(min, max), FeatureImages.Resolution);
+        PaintFeaturesAsync(js, FeatureImages.Of(min, max), cancellationToken);
+
+    /// <summary>The input nodes from images already drawn (see <see cref="FeatureImages.Of"/>).</summary>
+    public static Task PaintFeaturesAsync(IJSRuntime js, IReadOnlyList<float[]> images, CancellationToken cancellationToken) =>
+        InvokeAsync(js, "mlintro.paintNeurons", cancellationToken, "feature-", images, FeatureImages.Resolution);
 
     private static async Task InvokeAsync(IJSRuntime js, string function, CancellationToken cancellationToken, params object?[] args)
     {
