@@ -3,7 +3,6 @@ using MlIntro.Core.Experiments;
 using MlIntro.Core.Surfaces;
 using MlIntro.Training;
 using MlIntro.Web.Components.Lessons;
-using MlIntro.Web.Components.Runs;
 using MlIntro.Web.Components.Widgets;
 using MudBlazor;
 
@@ -12,7 +11,6 @@ namespace MlIntro.Web.Components.Pages.Experiments;
 /// <summary>A stored experiment, read-only: definition, curves and status, following live while it still runs.</summary>
 public sealed partial class ExperimentPage
 {
-    private readonly CancellationTokenSource _watching = new();
     private readonly List<TrajectoryChunk> _trajectory = [];
     private StoredExperiment? _stored;
     private ExperimentStatus _status;
@@ -28,15 +26,13 @@ public sealed partial class ExperimentPage
     private IReadOnlyList<string>? _racers;
     private ISurface? _surface;
     private bool _notFound;
-    private RenderThrottle? _renders;
+    private bool _shownSurfaceRace;
 
     [Parameter]
     public string Id { get; set; } = "";
 
     [Inject]
     private TrainingService Training { get; set; } = default!;
-
-    private bool IsInteractive => RendererInfo.IsInteractive;
 
     private LessonInfo LessonEntry => LessonCatalog.Of(_stored!.Definition.Lesson);
 
@@ -73,7 +69,7 @@ public sealed partial class ExperimentPage
 
     protected override async Task OnParametersSetAsync()
     {
-        _stored = await Training.FindAsync(Id, _watching.Token);
+        _stored = await Training.FindAsync(Id, CancellationToken.None);
         _notFound = _stored is null;
         if (_stored is not null)
         {
@@ -84,40 +80,26 @@ public sealed partial class ExperimentPage
         }
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender && _stored is not null && RendererInfo.IsInteractive)
+        await base.OnAfterRenderAsync(firstRender);
+        if (firstRender && _stored is not null && IsInteractive)
         {
-            _renders = new RenderThrottle(() => InvokeAsync(StateHasChanged), TimeSpan.FromMilliseconds(100));
-            _ = FollowAsync();
+            await Run.FollowAsync(Id);
         }
     }
 
-    private async Task FollowAsync()
+    protected override async Task AfterEventsAsync()
     {
-        try
+        if (Run.Status?.IsTerminal() == true && _surfaceRace is not null && !_shownSurfaceRace)
         {
-            await foreach (var e in Training.WatchAsync(Id, _watching.Token))
-            {
-                Absorb(e);
-                _ = _renders!.RequestAsync(immediately: e.IsTerminal);
-                if (e.IsTerminal && _surfaceRace is not null)
-                {
-                    await InvokeAsync(() => _surfaceRace.ShowAsync(_trajectory, _watching.Token));
-                }
-            }
+            _shownSurfaceRace = true;
+            await _surfaceRace.ShowAsync(_trajectory, CancellationToken.None);
         }
-        catch (OperationCanceledException) when (_watching.IsCancellationRequested)
-        {
-            // the page closed
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            await DispatchExceptionAsync(ex);
-        }
+        StateHasChanged();
     }
 
-    private void Absorb(TrainingEvent e)
+    protected override void Apply(TrainingEvent e)
     {
         switch (e.Kind)
         {
@@ -144,11 +126,5 @@ public sealed partial class ExperimentPage
             default:
                 break;
         }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _watching.CancelAsync();
-        _watching.Dispose();
     }
 }
