@@ -23,13 +23,13 @@ namespace MlIntro.Training.Runs;
 public sealed class NetworkRaceExecutor(DatasetCatalog catalog, Device device, TrainingOptions options, ILogger<NetworkRaceExecutor> logger) : IRunExecutor
 {
     public void Execute(ExperimentRun run) => RunGuard.Execute(run, logger, token =>
-        Train(run, catalog.Load(run.Definition.Data, run.Definition.Seed, token), token));
+        Train(run, catalog.Load(run.Definition.RequiredData, run.Definition.Seed, token), token));
 
     private (ExperimentStatus Status, string? Message) Train(ExperimentRun run, DatasetSplit data, CancellationToken token)
     {
         var definition = run.Definition;
         var race = definition.Race is { Count: > 0 } r ? r : throw new ArgumentException("Race: a network race needs at least one optimizer.");
-        var shape = ModelShape.For(data, definition.Model.Problem);
+        var shape = ModelShape.For(data, definition.RequiredModel.Problem);
         torch.set_num_threads(options.ThreadsPerRun > 0 ? options.ThreadsPerRun : 1);
         using var train = SplitTensors.From(data.Train, shape, device);
         using var test = SplitTensors.From(data.Test, shape, device);
@@ -40,7 +40,7 @@ public sealed class NetworkRaceExecutor(DatasetCatalog catalog, Device device, T
             {
                 racers.Add(new Racer(entry, shape, definition, device));
             }
-            for (var epoch = 1; epoch <= definition.Training.Epochs; epoch++)
+            for (var epoch = 1; epoch <= definition.RequiredTraining.Epochs; epoch++)
             {
                 run.Control.WaitForTurn(token);
                 foreach (var racer in racers.Where(x => x.DivergedAtEpoch is null))
@@ -78,7 +78,7 @@ public sealed class NetworkRaceExecutor(DatasetCatalog catalog, Device device, T
         public Racer(NamedOptimizer entry, ModelShape shape, ExperimentDefinition definition, Device device)
         {
             Name = entry.Name;
-            _model = new Mlp(shape.Inputs, definition.Model, shape.Outputs, definition.Seed);
+            _model = new Mlp(shape.Inputs, definition.RequiredModel, shape.Outputs, definition.Seed);
             _model.to(device);
             _optimizer = OptimizerFactory.Create(entry.Optimizer, _model.parameters());
             _shuffle = new Random(definition.Seed);
@@ -90,8 +90,8 @@ public sealed class NetworkRaceExecutor(DatasetCatalog catalog, Device device, T
 
         public EpochMetrics TrainEpoch(SplitTensors train, SplitTensors test, ModelShape shape, ExperimentDefinition definition, int epoch, CancellationToken token)
         {
-            var spec = definition.Model;
-            var batchSize = definition.Training.BatchSize;
+            var spec = definition.RequiredModel;
+            var batchSize = definition.RequiredTraining.BatchSize;
             _model.train();
             using (var epochScope = NewDisposeScope())
             {

@@ -23,24 +23,24 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
     private const int FullTrainEvaluationRows = 20_000;
 
     public void Execute(ExperimentRun run) => RunGuard.Execute(run, logger, token =>
-        Train(run, catalog.Load(run.Definition.Data, run.Definition.Seed, token), token));
+        Train(run, catalog.Load(run.Definition.RequiredData, run.Definition.Seed, token), token));
 
     private (ExperimentStatus Status, string? Message) Train(ExperimentRun run, DatasetSplit data, CancellationToken token)
     {
         var definition = run.Definition;
-        var settings = definition.Training;
-        var shape = ModelShape.For(data, definition.Model.Problem);
+        var settings = definition.RequiredTraining;
+        var shape = ModelShape.For(data, definition.RequiredModel.Problem);
         var validationRows = (int)(data.Train.Rows * settings.ValidationFraction);
         var trainRows = data.Train.Rows - validationRows;
 
-        using var model = new Mlp(shape.Inputs, definition.Model, shape.Outputs, definition.Seed);
+        using var model = new Mlp(shape.Inputs, definition.RequiredModel, shape.Outputs, definition.Seed);
         model.to(device);
         torch.set_num_threads(ThreadsFor(model, trainRows));
-        using var optimizer = OptimizerFactory.Create(definition.Optimizer, model.parameters());
+        using var optimizer = OptimizerFactory.Create(definition.RequiredOptimizer, model.parameters());
         using var train = SplitTensors.From(data.Train, shape, device, 0, trainRows);
         using var validation = validationRows > 0 ? SplitTensors.From(data.Train, shape, device, trainRows, validationRows) : null;
         using var test = SplitTensors.From(data.Test, shape, device);
-        var features = definition.Data.Features ?? PlaneFeatures.Default;
+        var features = definition.RequiredData.Features ?? PlaneFeatures.Default;
         using var grid = data.Plane is null ? null : new PlaneGrid(data.Plane, features, BoundaryResolution, device);
         using var neuronGrid = data.Plane is null ? null : new PlaneGrid(data.Plane, features, NeuronResolution, device);
 
@@ -64,7 +64,7 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
         {
             run.Control.WaitForTurn(token);
             epochClock.Restart();
-            var running = TrainOneEpoch(model, optimizer, train, shape, definition.Model, settings.BatchSize, shuffle, trackRunning, token);
+            var running = TrainOneEpoch(model, optimizer, train, shape, definition.RequiredModel, settings.BatchSize, shuffle, trackRunning, token);
             var metrics = Measure(model, train, validation, test, shape, epoch, running);
             run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Epoch, ExperimentStatus.Running, Metrics: metrics));
 

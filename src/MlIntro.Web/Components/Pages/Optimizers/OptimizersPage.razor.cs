@@ -66,7 +66,7 @@ public sealed partial class OptimizersPage
         var racers = (definition.Race ?? []).Select(r => new RacerSettings(r.Optimizer.Kind, r.Optimizer.LearningRate,
             new Dictionary<string, double>(MlIntro.Training.Optimizers.OptimizerPresets.DefaultsFor(r.Optimizer.Kind).Concat(r.Optimizer.Parameters ?? new Dictionary<string, double>())
                 .GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Last().Value), StringComparer.Ordinal))).ToList();
-        return new RaceSettings(s.Formula is null ? s.Name : RaceSettings.FormulaSurface, s.Formula, s.StartX, s.StartY, s.Steps, racers);
+        return new RaceSettings(s.Formula is null ? s.Name ?? "" : RaceSettings.FormulaSurface, s.Formula, s.StartX, s.StartY, s.Steps, racers);
     }
 
     private void ResolveSurface()

@@ -83,7 +83,7 @@ public sealed partial class PlaygroundPage
     {
         try
         {
-            var split = Catalog.Load(_settings.ToDefinition(1).Data, _settings.Seed, CancellationToken.None);
+            var split = Catalog.Load(_settings.ToDefinition(1).RequiredData, _settings.Seed, CancellationToken.None);
             _dataLabel = split.Description;
             _points = split.Plane is null ? null : PlaygroundPoints.Traces(split.Plane, _settings.Problem, _showTest);
             _outputs = _settings.Problem == ProblemKind.Classification && split.ClassNames.Count > 2 ? split.ClassNames.Count : 1;
