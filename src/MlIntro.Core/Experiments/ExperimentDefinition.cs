@@ -49,7 +49,7 @@ public sealed record NamedOptimizer(string Name, OptimizerSpec Optimizer);
 
 /// <summary>A loss surface of the optimizers lesson: a catalogue <paramref name="Name"/> or a user <paramref name="Formula"/> in x and y, not both.</summary>
 /// <param name="Name">A catalogue surface; with a formula, empty or <see cref="FormulaName"/>.</param>
-public sealed record SurfaceSpec(string? Name, string? Formula = null, double StartX = 0.75, double StartY = 1.0, int Steps = 1000)
+public sealed record SurfaceSpec(string? Name = null, string? Formula = null, double StartX = 0.75, double StartY = 1.0, int Steps = 1000)
 {
     /// <summary>The name that may go with a formula (the optimizers page sends it); a catalogue name with a formula is refused.</summary>
     public const string FormulaName = "formula";

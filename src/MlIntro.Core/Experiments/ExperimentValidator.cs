@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using FluentValidation;
 using MlIntro.Core.Data;
 using MlIntro.Core.Surfaces;
@@ -151,7 +152,7 @@ public sealed class ExperimentValidator : AbstractValidator<ExperimentDefinition
         race.Where(n => n is not null).GroupBy(n => n.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"'{g.Key}'");
 
     /// <summary>Throws <see cref="InvalidExperimentException"/> listing every broken field.</summary>
-    public void ValidateOrThrow(ExperimentDefinition? definition)
+    public void ValidateOrThrow([NotNull] ExperimentDefinition? definition)
     {
         if (definition is null)
         {
