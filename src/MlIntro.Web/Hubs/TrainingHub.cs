@@ -64,6 +64,12 @@ public sealed class TrainingHub(TrainingService training, ILogger<TrainingHub> l
                 {
                     throw new HubException(ex.Message);
                 }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A stream's failure is not seen by HubFailureLog (it wraps the call, not the enumeration).
+                    logger.LogError(ex, "Watching run {RunId} failed", id);
+                    throw;
+                }
                 yield return events.Current;
             }
         }
