@@ -58,6 +58,10 @@ internal static partial class JsonReadError
             var segment = segments[i];
             if (segment.Index is { } index)
             {
+                if (parts.Count == 0)
+                {
+                    parts.Add("Definition");
+                }
                 parts[^1] += $"[{index}]";
                 if (i == 1 && parts[0] == $"Race[{index}]" && RacerName(root, segments[0], index) is { } racer)
                 {

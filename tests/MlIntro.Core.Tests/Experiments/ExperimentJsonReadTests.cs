@@ -139,6 +139,22 @@ public sealed class ExperimentJsonReadTests
     }
 
     [Fact]
+    public void ReadDefinition_NumberWhereARacerBelongs_NamesTheRacerSlot()
+    {
+        var message = ErrorOf("""{ "lesson": "Optimizers", "race": [ 5 ] }""");
+
+        Assert.Equal("Invalid experiment: Race[0]: 5 is not an object.", message);
+    }
+
+    [Fact]
+    public void ReadDefinition_ArrayInsteadOfADefinition_SaysTheDefinitionCannotBeRead()
+    {
+        var message = ErrorOf("[ 1, 2 ]");
+
+        Assert.StartsWith("Invalid experiment: Definition: ", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ReadDefinition_JsonNull_IsNullForTheValidatorToRefuse()
     {
         using var document = JsonDocument.Parse("null");
