@@ -27,7 +27,8 @@ public sealed record ExperimentDefinition(
     [JsonIgnore]
     public DataSpec RequiredData => Data ?? throw Missing(nameof(Data));
 
-    /// <inheritdoc cref="RequiredData"/>
+    /// <summary><see cref="Model"/> where the run needs it (a network run: the validator required it).</summary>
+    /// <exception cref="InvalidOperationException">It is absent: the definition did not pass the validator.</exception>
     [JsonIgnore]
     public ModelSpec RequiredModel => Model ?? throw Missing(nameof(Model));
 
@@ -36,7 +37,8 @@ public sealed record ExperimentDefinition(
     [JsonIgnore]
     public OptimizerSpec RequiredOptimizer => Optimizer ?? throw Missing(nameof(Optimizer));
 
-    /// <inheritdoc cref="RequiredData"/>
+    /// <summary><see cref="Training"/> where the run needs it (a network run: the validator required it).</summary>
+    /// <exception cref="InvalidOperationException">It is absent: the definition did not pass the validator.</exception>
     [JsonIgnore]
     public TrainingSpec RequiredTraining => Training ?? throw Missing(nameof(Training));
 
