@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlIntro.Core.Experiments;
 using MlIntro.Training.Runs;
@@ -17,16 +18,26 @@ public sealed class TrainingService(
     DeviceScheduler scheduler,
     RunRecorder recorder,
     IOptions<TrainingOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<TrainingService> logger)
 {
     private readonly ConcurrentDictionary<string, ExperimentRun> _runs = new();
     private readonly ConcurrentQueue<string> _finished = new();
 
     /// <summary>Validates and queues a run; returns its id at once. Throws <see cref="InvalidExperimentException"/> or <see cref="TrainingRejectedException"/>.</summary>
-    public async Task<string> StartAsync(ExperimentDefinition definition, string ownerId, CancellationToken cancellationToken)
+    public async Task<string> StartAsync(ExperimentDefinition? definition, string ownerId, CancellationToken cancellationToken)
     {
-        validator.ValidateOrThrow(definition);
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
+        try
+        {
+            validator.ValidateOrThrow(definition);
+        }
+        catch (InvalidExperimentException ex)
+        {
+            // A refused definition is the client's mistake, not a failure of the server: Information, not Error.
+            logger.LogInformation("Start refused for {OwnerId}: {Reason}", ownerId, ex.Message);
+            throw;
+        }
         var run = new ExperimentRun(ExperimentIds.New(), definition, ownerId);
         await store.CreateAsync(run.Id, definition, time.GetUtcNow(), cancellationToken);
         recorder.Attach(run);
@@ -44,6 +55,7 @@ public sealed class TrainingService(
         }
         catch (TrainingRejectedException ex)
         {
+            logger.LogInformation("Start of run {RunId} refused for {OwnerId}: {Reason}", run.Id, ownerId, ex.Message);
             run.Events.PublishStatus(ExperimentStatus.Failed, ex.Message);
             throw;
         }

@@ -1,4 +1,3 @@
-using MlIntro.Core.Experiments;
 using MlIntro.Training.Runtime;
 using MlIntro.Web.Components;
 using MlIntro.Web.Hosting;
@@ -20,8 +19,7 @@ builder.AddExperimentStore();
 builder.AddTraining();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
-builder.Services.AddSignalR(o => o.MaximumReceiveMessageSize = 1024 * 1024)
-    .AddJsonProtocol(o => ExperimentJson.Configure(o.PayloadSerializerOptions));
+builder.AddTrainingHub();
 
 var app = builder.Build();
 

@@ -213,6 +213,6 @@ public sealed class SharedExperimentTruthTests(BrowserFixture fixture)
             last = e.Metrics?.Epoch ?? last;
         }
         var stored = await training.FindAsync(id, cancellationToken);
-        return (last, stored!.Definition.Training.Epochs);
+        return (last, stored!.Definition.RequiredTraining.Epochs);
     }
 }

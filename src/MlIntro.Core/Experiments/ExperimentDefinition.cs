@@ -1,25 +1,61 @@
+using System.Text.Json.Serialization;
+
 namespace MlIntro.Core.Experiments;
 
 /// <summary>Everything needed to reproduce one training run: the unit that pages, the hub and the store exchange.</summary>
+/// <param name="Data">Required for a network run; a surface race has none.</param>
+/// <param name="Model">Required for a network run; a surface race has none.</param>
+/// <param name="Optimizer">Required unless <paramref name="Race"/> names the optimizers.</param>
+/// <param name="Training">Required for a network run; a surface race has none.</param>
 /// <param name="Race">When set, the same model, data and seed are trained once per named optimizer, side by side
 /// (the optimizers lesson's network race); <paramref name="Optimizer"/> is then ignored.</param>
 /// <param name="Surface">When set, the run is an optimizer race on a 2D loss surface instead of a network
-/// (the racers come from <paramref name="Race"/>); data and model are ignored.</param>
+/// (the racers come from <paramref name="Race"/>); data, model and training are ignored.</param>
+/// <remarks><see cref="ExperimentValidator"/> checks which parts a run needs, so code behind it may rely on them.</remarks>
 public sealed record ExperimentDefinition(
     Lesson Lesson,
-    DataSpec Data,
-    ModelSpec Model,
-    OptimizerSpec Optimizer,
-    TrainingSpec Training,
+    DataSpec? Data = null,
+    ModelSpec? Model = null,
+    OptimizerSpec? Optimizer = null,
+    TrainingSpec? Training = null,
     int Seed = 0,
     IReadOnlyList<NamedOptimizer>? Race = null,
-    SurfaceSpec? Surface = null);
+    SurfaceSpec? Surface = null)
+{
+    /// <summary><see cref="Data"/> where the run needs it (a network run: the validator required it).</summary>
+    /// <exception cref="InvalidOperationException">It is absent: the definition did not pass the validator.</exception>
+    [JsonIgnore]
+    public DataSpec RequiredData => Data ?? throw Missing(nameof(Data));
+
+    /// <summary><see cref="Model"/> where the run needs it (a network run: the validator required it).</summary>
+    /// <exception cref="InvalidOperationException">It is absent: the definition did not pass the validator.</exception>
+    [JsonIgnore]
+    public ModelSpec RequiredModel => Model ?? throw Missing(nameof(Model));
+
+    /// <summary><see cref="Optimizer"/> where the run needs it (no <see cref="Race"/>: the validator required it).</summary>
+    /// <exception cref="InvalidOperationException">It is absent: the definition did not pass the validator.</exception>
+    [JsonIgnore]
+    public OptimizerSpec RequiredOptimizer => Optimizer ?? throw Missing(nameof(Optimizer));
+
+    /// <summary><see cref="Training"/> where the run needs it (a network run: the validator required it).</summary>
+    /// <exception cref="InvalidOperationException">It is absent: the definition did not pass the validator.</exception>
+    [JsonIgnore]
+    public TrainingSpec RequiredTraining => Training ?? throw Missing(nameof(Training));
+
+    private static InvalidOperationException Missing(string part) =>
+        new($"The definition has no {part}; it should not have passed the validator.");
+}
 
 /// <summary>One racer: its legend name (e.g. "Adam 0.05") and its optimizer.</summary>
 public sealed record NamedOptimizer(string Name, OptimizerSpec Optimizer);
 
-/// <summary>A loss surface of the optimizers lesson, by catalog name or as a user formula in x and y.</summary>
-public sealed record SurfaceSpec(string Name, string? Formula = null, double StartX = 0.75, double StartY = 1.0, int Steps = 1000);
+/// <summary>A loss surface of the optimizers lesson: a catalogue <paramref name="Name"/> or a user <paramref name="Formula"/> in x and y, not both.</summary>
+/// <param name="Name">A catalogue surface; with a formula, empty or <see cref="FormulaName"/>.</param>
+public sealed record SurfaceSpec(string? Name = null, string? Formula = null, double StartX = 0.75, double StartY = 1.0, int Steps = 1000)
+{
+    /// <summary>The name that may go with a formula (the optimizers page sends it); a catalogue name with a formula is refused.</summary>
+    public const string FormulaName = "formula";
+}
 
 /// <summary>The lessons in the lecture's order.</summary>
 public enum Lesson

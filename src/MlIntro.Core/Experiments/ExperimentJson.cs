@@ -17,4 +17,28 @@ public static class ExperimentJson
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         return options;
     }
+
+    /// <summary>
+    /// Stricter than <see cref="Options"/> (which reads stored definitions as they were written): a JSON null where
+    /// the record does not allow one, or a missing required value, is an error instead of a default.
+    /// </summary>
+    private static JsonSerializerOptions Strict { get; } = new(Options)
+    {
+        RespectNullableAnnotations = true,
+        RespectRequiredConstructorParameters = true,
+    };
+
+    /// <summary>A definition sent by a client, read strictly; a JSON null gives null (the validator says it is required).</summary>
+    /// <exception cref="InvalidExperimentException">The JSON cannot be read; the message names the field, e.g. <c>Optimizer.LearningRate: null is not a number.</c></exception>
+    public static ExperimentDefinition? ReadDefinition(JsonElement json)
+    {
+        try
+        {
+            return json.Deserialize<ExperimentDefinition>(Strict);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidExperimentException([JsonReadError.Describe(json, ex)], ex);
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using FluentValidation;
 using MlIntro.Core.Data;
 using MlIntro.Core.Surfaces;
@@ -25,65 +26,63 @@ public sealed class ExperimentValidator : AbstractValidator<ExperimentDefinition
 
         When(d => d.Data is not null, () =>
         {
-            RuleFor(d => d.Data.Name).Must(catalog.Knows)
-                .WithMessage(d => $"Data.Name: unknown data set '{d.Data.Name}'.");
-            RuleFor(d => d.Data.Points).InclusiveBetween(10, limits.MaxPoints)
+            RuleFor(d => d.Data!.Name).Must(catalog.Knows)
+                .WithMessage(d => $"Data.Name: unknown data set '{d.Data!.Name}'.");
+            RuleFor(d => d.Data!.Points).InclusiveBetween(10, limits.MaxPoints)
                 .WithMessage($"Data.Points must be between 10 and {limits.MaxPoints}.");
-            RuleFor(d => d.Data.Noise).Must(v => double.IsFinite(v) && v is >= 0 and <= 0.5)
+            RuleFor(d => d.Data!.Noise).Must(v => double.IsFinite(v) && v is >= 0 and <= 0.5)
                 .WithMessage("Data.Noise must be between 0 and 0.5.");
-            RuleFor(d => d.Data.TrainFraction).Must(v => double.IsFinite(v) && v is >= 0.1 and <= 0.9)
+            RuleFor(d => d.Data!.TrainFraction).Must(v => double.IsFinite(v) && v is >= 0.1 and <= 0.9)
                 .WithMessage("Data.TrainFraction must be between 0.1 and 0.9.");
-            RuleForEach(d => d.Data.Features).NotEmpty().WithMessage("Data.Features may not contain empty names.");
+            RuleForEach(d => d.Data!.Features).NotEmpty().WithMessage("Data.Features may not contain empty names.");
         });
 
         When(d => d.Model is not null, () =>
         {
-            RuleFor(d => d.Model.HiddenLayers).NotNull().WithMessage("Model.HiddenLayers is required (it may be empty).")
+            RuleFor(d => d.Model!.HiddenLayers).NotNull().WithMessage("Model.HiddenLayers is required (it may be empty).")
                 .Must(l => l is null || l.Count <= limits.MaxHiddenLayers)
                 .WithMessage($"Model.HiddenLayers: between 0 and {limits.MaxHiddenLayers} layers allowed.");
-            RuleForEach(d => d.Model.HiddenLayers).ChildRules(layer =>
+            RuleForEach(d => d.Model!.HiddenLayers).ChildRules(layer =>
             {
                 layer.RuleFor(l => l.Neurons).InclusiveBetween(1, limits.MaxNeuronsPerLayer)
                     .WithMessage($"{{PropertyPath}} must be between 1 and {limits.MaxNeuronsPerLayer}.");
                 layer.RuleFor(l => l.Dropout).Must(v => double.IsFinite(v) && v is >= 0 and < 1)
                     .WithMessage("{PropertyPath} must be in [0, 1).");
             }).OverridePropertyName("Model.HiddenLayers");
-            RuleFor(d => d.Model.Activation).IsInEnum().WithMessage("Model.Activation is not a known activation.");
-            RuleFor(d => d.Model.Regularization).IsInEnum().WithMessage("Model.Regularization must be None, L1 or L2.");
-            RuleFor(d => d.Model.RegularizationRate)
+            RuleFor(d => d.Model!.Activation).IsInEnum().WithMessage("Model.Activation is not a known activation.");
+            RuleFor(d => d.Model!.Regularization).IsInEnum().WithMessage("Model.Regularization must be None, L1 or L2.");
+            RuleFor(d => d.Model!.RegularizationRate)
                 .Must(v => double.IsFinite(v) && v >= 0 && v <= limits.MaxRegularizationRate)
                 .WithMessage($"Model.RegularizationRate must be between 0 and {limits.MaxRegularizationRate}.");
-            RuleFor(d => d.Model.Problem).IsInEnum().WithMessage("Model.Problem must be Classification or Regression.");
+            RuleFor(d => d.Model!.Problem).IsInEnum().WithMessage("Model.Problem must be Classification or Regression.");
         });
 
-        When(d => d.Optimizer is not null, () =>
+        RuleFor(d => d.Optimizer!).Custom((optimizer, context) =>
         {
-            RuleFor(d => d.Optimizer.Kind).IsInEnum().WithMessage("Optimizer.Kind is not a known optimizer.");
-            RuleFor(d => d.Optimizer.LearningRate)
-                .Must(v => double.IsFinite(v) && v > 0 && v <= limits.MaxLearningRate)
-                .WithMessage($"Optimizer.LearningRate must be a number greater than 0 and at most {limits.MaxLearningRate}.");
-            RuleForEach(d => d.Optimizer.Parameters).Must(p => double.IsFinite(p.Value))
-                .WithMessage((_, p) => $"Optimizer.Parameters['{p.Key}'] must be a finite number.");
-        });
+            foreach (var error in OptimizerSpecRules.Errors(optimizer, "", limits))
+            {
+                context.AddFailure("Optimizer", error);
+            }
+        }).When(d => d.Optimizer is not null);
 
         When(d => d.Training is not null, () =>
         {
-            RuleFor(d => d.Training.Epochs).InclusiveBetween(1, limits.MaxEpochs)
+            RuleFor(d => d.Training!.Epochs).InclusiveBetween(1, limits.MaxEpochs)
                 .WithMessage($"Training.Epochs must be between 1 and {limits.MaxEpochs}.");
-            RuleFor(d => d.Training.BatchSize).InclusiveBetween(1, limits.MaxBatchSize)
+            RuleFor(d => d.Training!.BatchSize).InclusiveBetween(1, limits.MaxBatchSize)
                 .WithMessage($"Training.BatchSize must be between 1 and {limits.MaxBatchSize}.");
-            RuleFor(d => d.Training.Patience).InclusiveBetween(1, 10_000)
+            RuleFor(d => d.Training!.Patience).InclusiveBetween(1, 10_000)
                 .WithMessage("Training.Patience must be between 1 and 10000.");
-            RuleFor(d => d.Training.ValidationFraction).Must(v => double.IsFinite(v) && v is >= 0 and <= 0.5)
+            RuleFor(d => d.Training!.ValidationFraction).Must(v => double.IsFinite(v) && v is >= 0 and <= 0.5)
                 .WithMessage("Training.ValidationFraction must be between 0 and 0.5.");
-            RuleFor(d => d.Training.FrameIntervalMs).InclusiveBetween(10, 60_000)
+            RuleFor(d => d.Training!.FrameIntervalMs).InclusiveBetween(10, 60_000)
                 .WithMessage("Training.FrameIntervalMs must be between 10 and 60000.");
         });
 
-        When(d => d.Data is not null && d.Training is not null && catalog.Knows(d.Data.Name), () =>
-            RuleFor(d => d.Training.BatchSize)
-                .Must((d, batch) => catalog.TrainingRows(d.Data) is not { } rows || batch <= rows)
-                .WithMessage(d => $"Training.BatchSize ({d.Training.BatchSize}) is larger than the {catalog.TrainingRows(d.Data)} training rows of the data."));
+        When(d => d.Data is not null && d.Training is not null && catalog.Knows(d.Data!.Name), () =>
+            RuleFor(d => d.Training!.BatchSize)
+                .Must((d, batch) => catalog.TrainingRows(d.Data!) is not { } rows || batch <= rows)
+                .WithMessage(d => $"Training.BatchSize ({d.Training!.BatchSize}) is larger than the {catalog.TrainingRows(d.Data!)} training rows of the data."));
 
         AddRaceRules(limits);
     }
@@ -99,20 +98,16 @@ public sealed class ExperimentValidator : AbstractValidator<ExperimentDefinition
                 .WithMessage("Race.Name: every racer needs a name.");
             RuleFor(d => d.Race!).Must(r => r.Where(n => n is not null).Select(n => n.Name).Distinct(StringComparer.Ordinal).Count() == r.Count(n => n is not null))
                 .WithMessage(d => $"Race.Name: racer names must be unique (duplicates: {string.Join(", ", Duplicates(d.Race!))}).");
-            RuleForEach(d => d.Race).ChildRules(racer =>
+            RuleFor(d => d.Race!).Custom((race, context) =>
             {
-                racer.RuleFor(n => n.Optimizer).NotNull().WithMessage(n => $"Race['{n.Name}'].Optimizer is required.");
-                racer.When(n => n.Optimizer is not null, () =>
+                for (var i = 0; i < race.Count; i++)
                 {
-                    racer.RuleFor(n => n.Optimizer.Kind).IsInEnum()
-                        .WithMessage(n => $"Race['{n.Name}'].Optimizer.Kind is not a known optimizer.");
-                    racer.RuleFor(n => n.Optimizer.LearningRate)
-                        .Must(v => double.IsFinite(v) && v > 0 && v <= limits.MaxLearningRate)
-                        .WithMessage(n => $"Race['{n.Name}'].Optimizer.LearningRate must be a number greater than 0 and at most {limits.MaxLearningRate}.");
-                    racer.RuleForEach(n => n.Optimizer.Parameters).Must(p => double.IsFinite(p.Value))
-                        .WithMessage((n, p) => $"Race['{n.Name}'].Optimizer.Parameters['{p.Key}'] must be a finite number.");
-                });
-            }).OverridePropertyName("Race");
+                    foreach (var error in RacerErrors(race[i], i, limits))
+                    {
+                        context.AddFailure($"Race[{i}]", error);
+                    }
+                }
+            });
         });
 
         When(d => d.Surface is not null, () =>
@@ -121,18 +116,25 @@ public sealed class ExperimentValidator : AbstractValidator<ExperimentDefinition
                 .WithMessage("Race: a surface race needs at least one optimizer.");
             RuleFor(d => d.Surface!).Custom((surface, context) =>
             {
-                if (SurfaceError(surface) is { } error)
+                foreach (var error in SurfaceSpecRules.Errors(surface, MaxSurfaceSteps))
                 {
-                    context.AddFailure(surface.Formula is null ? "Surface.Name" : "Surface.Formula", error);
+                    context.AddFailure("Surface", error);
                 }
             });
-            RuleFor(d => d.Surface!.Steps).InclusiveBetween(1, MaxSurfaceSteps)
-                .WithMessage($"Surface.Steps must be between 1 and {MaxSurfaceSteps}.");
-            RuleFor(d => d.Surface!).Must(s => double.IsFinite(s.StartX) && double.IsFinite(s.StartY)
-                    && (TryGetSurface(s)?.Domain ?? SurfaceDomain.Lecture).Contains(s.StartX, s.StartY))
-                .WithMessage(d => $"Surface.StartX/StartY: the start ({d.Surface!.StartX}, {d.Surface.StartY}) must lie inside the surface's view "
-                    + $"[{(TryGetSurface(d.Surface)?.Domain ?? SurfaceDomain.Lecture).Min}, {(TryGetSurface(d.Surface)?.Domain ?? SurfaceDomain.Lecture).Max}]².");
         });
+    }
+
+    /// <summary>A racer's errors, each naming it by position and legend name (<c>Race[2] 'Adam 0.05': …</c>).</summary>
+    private static IEnumerable<string> RacerErrors(NamedOptimizer? racer, int index, ExperimentLimits limits)
+    {
+        if (racer is null)
+        {
+            return [$"Race[{index}]: a racer is required."];
+        }
+        var prefix = $"Race[{index}] '{racer.Name}': ";
+        return racer.Optimizer is null
+            ? [prefix + "Optimizer is required."]
+            : OptimizerSpecRules.Errors(racer.Optimizer, prefix, limits);
     }
 
     /// <summary>Racers per race (network or surface).</summary>
@@ -144,36 +146,13 @@ public sealed class ExperimentValidator : AbstractValidator<ExperimentDefinition
     /// <summary>The surface a spec names: a catalog surface or a parsed formula.</summary>
     /// <exception cref="ArgumentException">Unknown name.</exception>
     /// <exception cref="FormulaException">The formula does not parse.</exception>
-    public static ISurface ResolveSurface(SurfaceSpec spec)
-    {
-        ArgumentNullException.ThrowIfNull(spec);
-        return string.IsNullOrWhiteSpace(spec.Formula) ? SurfaceCatalog.Get(spec.Name ?? "") : SurfaceCatalog.FromFormula(spec.Formula);
-    }
-
-    private static string? SurfaceError(SurfaceSpec spec)
-    {
-        try
-        {
-            ResolveSurface(spec);
-            return null;
-        }
-        catch (FormulaException ex)
-        {
-            return "Surface.Formula: " + ex.Message;
-        }
-        catch (ArgumentException ex)
-        {
-            return "Surface.Name: " + ex.Message;
-        }
-    }
-
-    private static ISurface? TryGetSurface(SurfaceSpec spec) => SurfaceError(spec) is null ? ResolveSurface(spec) : null;
+    public static ISurface ResolveSurface(SurfaceSpec spec) => SurfaceSpecRules.Resolve(spec);
 
     private static IEnumerable<string> Duplicates(IReadOnlyList<NamedOptimizer> race) =>
         race.Where(n => n is not null).GroupBy(n => n.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"'{g.Key}'");
 
     /// <summary>Throws <see cref="InvalidExperimentException"/> listing every broken field.</summary>
-    public void ValidateOrThrow(ExperimentDefinition? definition)
+    public void ValidateOrThrow([NotNull] ExperimentDefinition? definition)
     {
         if (definition is null)
         {

@@ -6,6 +6,10 @@ public sealed class InvalidExperimentException : Exception
     public InvalidExperimentException(IReadOnlyList<string> errors)
         : base("Invalid experiment: " + string.Join(" ", errors)) => Errors = errors;
 
+    /// <param name="innerException">What could not be read, e.g. a JsonException.</param>
+    public InvalidExperimentException(IReadOnlyList<string> errors, Exception? innerException)
+        : base("Invalid experiment: " + string.Join(" ", errors), innerException) => Errors = errors;
+
     public InvalidExperimentException()
         : this([])
     {

@@ -19,12 +19,12 @@ public static class StackedCompatibility
     {
         ArgumentNullException.ThrowIfNull(definition);
         var optimizer = definition.Optimizer;
-        return definition.Race is null
+        return optimizer is not null && definition.Race is null
             && definition.Surface is null
-            && definition.Model.HiddenLayers.All(l => l.Dropout == 0)
-            && definition.Training.ValidationFraction == 0
-            && definition.Training.Epochs > 0
-            && definition.Training.BatchSize > 0
+            && definition.RequiredModel.HiddenLayers.All(l => l.Dropout == 0)
+            && definition.RequiredTraining.ValidationFraction == 0
+            && definition.RequiredTraining.Epochs > 0
+            && definition.RequiredTraining.BatchSize > 0
             && optimizer.Kind is OptimizerKind.GD or OptimizerKind.Momentum or OptimizerKind.Adam
             && optimizer.LearningRate > 0 && double.IsFinite(optimizer.LearningRate)
             // Names the kind does not read make the factory throw; the executor reports that.
@@ -47,7 +47,7 @@ public static class StackedCompatibility
         {
             return null;
         }
-        var model = definition.Model;
+        var model = definition.RequiredModel;
         // A rate of 0 adds no penalty in the executor either: such runs stack with the unregularized ones.
         var regularization = model.RegularizationRate == 0 ? Regularization.None : model.Regularization;
         return new StackKey(
@@ -56,10 +56,10 @@ public static class StackedCompatibility
             model.Activation,
             shape.Problem,
             shape.Outputs,
-            definition.Training.BatchSize,
+            definition.RequiredTraining.BatchSize,
             data.Train.Rows,
             data.Test.Rows,
-            definition.Optimizer.Kind,
+            definition.RequiredOptimizer.Kind,
             regularization);
     }
 }
@@ -95,7 +95,7 @@ public sealed record StackedHyperparameters(
     public static StackedHyperparameters Of(ExperimentDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var spec = definition.Optimizer;
+        var spec = definition.RequiredOptimizer;
         var defaults = OptimizerPresets.DefaultsFor(spec.Kind);
         double Get(string name) => spec.Parameter(name, defaults.TryGetValue(name, out var value) ? value : 0);
         return new StackedHyperparameters(
@@ -105,6 +105,6 @@ public sealed record StackedHyperparameters(
             Get(P.Beta2),
             Get(P.Epsilon),
             Get(P.WeightDecay),
-            definition.Model.RegularizationRate);
+            definition.RequiredModel.RegularizationRate);
     }
 }

@@ -206,7 +206,7 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
         for (var k = 0; k < members.Count; k++)
         {
             var member = members[k];
-            var settings = member.Run.Definition.Training;
+            var settings = member.Run.Definition.RequiredTraining;
             var epoch = ++member.Epoch;
             var metrics = new EpochMetrics(epoch, trainLoss[k], testLoss[k], trainAccuracy?[k], testAccuracy?[k]);
             member.Run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Epoch, ExperimentStatus.Running, Metrics: metrics));
@@ -256,7 +256,7 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
             }
             else if (earlyStop)
             {
-                var patience = member.Run.Definition.Training.Patience;
+                var patience = member.Run.Definition.RequiredTraining.Patience;
                 member.End(ExperimentStatus.Finished,
                     $"Early stopping after epoch {member.Epoch}: no improvement for {patience} epochs (best loss {member.BestLoss:G4} at epoch {member.BestEpoch}).");
             }

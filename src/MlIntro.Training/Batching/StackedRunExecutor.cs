@@ -62,7 +62,7 @@ public sealed class StackedRunExecutor(
         DatasetSplit data;
         try
         {
-            data = catalog.Load(definition.Data, definition.Seed, run.Cancellation);
+            data = catalog.Load(definition.RequiredData, definition.Seed, run.Cancellation);
         }
 #pragma warning disable CA1031 // Whatever went wrong, the fallback executor loads again and reports it its way.
         catch (Exception)
@@ -70,7 +70,7 @@ public sealed class StackedRunExecutor(
         {
             return null;
         }
-        var shape = ModelShape.For(data, definition.Model.Problem);
+        var shape = ModelShape.For(data, definition.RequiredModel.Problem);
         var key = StackedCompatibility.KeyFor(definition, data, shape);
         if (key is null)
         {
@@ -86,7 +86,7 @@ public sealed class StackedRunExecutor(
         var definition = run.Definition;
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        using var model = new Mlp(shape.Inputs, definition.Model, shape.Outputs, definition.Seed);
+        using var model = new Mlp(shape.Inputs, definition.RequiredModel, shape.Outputs, definition.Seed);
         var state = new List<Tensor>();
         // Layer by layer, weight then bias: the layout StackedGroup reads (parameters() lists them in another order).
         var named = model.named_parameters().ToDictionary(p => p.name, p => p.parameter);
@@ -108,7 +108,7 @@ public sealed class StackedRunExecutor(
         }
         var train = SplitTensors.From(data.Train, shape, device);
         var test = SplitTensors.From(data.Test, shape, device);
-        var features = definition.Data.Features ?? PlaneFeatures.Default;
+        var features = definition.RequiredData.Features ?? PlaneFeatures.Default;
         var grid = PlaneGrid.ForBoundary(data.Plane!, features, device);
         var neuronGrid = PlaneGrid.ForNeurons(data.Plane!, features, device);
         return new StackedMember(run, key, StackedHyperparameters.Of(definition), data, state,

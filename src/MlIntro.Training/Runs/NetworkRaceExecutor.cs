@@ -31,7 +31,7 @@ public sealed class NetworkRaceExecutor(DatasetCatalog catalog, Device device, T
     {
         torch.set_num_threads(options.ThreadsPerRun > 0 ? options.ThreadsPerRun : 1);
         var definition = run.Definition;
-        var shape = ModelShape.For(data, definition.Model.Problem);
+        var shape = ModelShape.For(data, definition.RequiredModel.Problem);
         using var train = SplitTensors.From(data.Train, shape, device);
         using var test = SplitTensors.From(data.Test, shape, device);
         var racers = new List<Racer>(race.Count);
@@ -41,7 +41,7 @@ public sealed class NetworkRaceExecutor(DatasetCatalog catalog, Device device, T
             {
                 racers.Add(new Racer(entry, shape, definition, device));
             }
-            for (var epoch = 1; epoch <= definition.Training.Epochs; epoch++)
+            for (var epoch = 1; epoch <= definition.RequiredTraining.Epochs; epoch++)
             {
                 run.Control.WaitForTurn(token);
                 foreach (var racer in racers.Where(x => x.DivergedAtEpoch is null))

@@ -23,18 +23,18 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
     private (ExperimentStatus Status, string? Message) Train(ExperimentRun run, DatasetSplit data, CancellationToken token)
     {
         var definition = run.Definition;
-        var settings = definition.Training;
-        var shape = ModelShape.For(data, definition.Model.Problem);
+        var settings = definition.RequiredTraining;
+        var shape = ModelShape.For(data, definition.RequiredModel.Problem);
         var validationRows = (int)(data.Train.Rows * settings.ValidationFraction);
         var trainRows = data.Train.Rows - validationRows;
 
-        using var trainer = new EpochTrainer(definition, definition.Optimizer, shape, device);
+        using var trainer = new EpochTrainer(definition, definition.RequiredOptimizer, shape, device);
         var model = trainer.Model;
         torch.set_num_threads(ThreadsFor(model, trainRows));
         using var train = SplitTensors.From(data.Train, shape, device, 0, trainRows);
         using var validation = validationRows > 0 ? SplitTensors.From(data.Train, shape, device, trainRows, validationRows) : null;
         using var test = SplitTensors.From(data.Test, shape, device);
-        var features = definition.Data.Features ?? PlaneFeatures.Default;
+        var features = definition.RequiredData.Features ?? PlaneFeatures.Default;
         using var grid = data.Plane is null ? null : PlaneGrid.ForBoundary(data.Plane, features, device);
         using var neuronGrid = data.Plane is null ? null : PlaneGrid.ForNeurons(data.Plane, features, device);
 

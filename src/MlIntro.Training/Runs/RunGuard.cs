@@ -48,7 +48,7 @@ public static class RunGuard
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(body);
-        Execute(run, logger, token => body(catalog.Load(run.Definition.Data, run.Definition.Seed, token), token));
+        Execute(run, logger, token => body(catalog.Load(run.Definition.RequiredData, run.Definition.Seed, token), token));
     }
 
     private static bool IsUsersMistake(Exception ex) =>

@@ -34,10 +34,10 @@ public sealed class EpochTrainer : IDisposable
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(shape);
         _shape = shape;
-        _spec = definition.Model;
-        _batchSize = definition.Training.BatchSize;
+        _spec = definition.RequiredModel;
+        _batchSize = definition.RequiredTraining.BatchSize;
         _shuffle = new Random(definition.Seed);
-        Model = new Mlp(shape.Inputs, definition.Model, shape.Outputs, definition.Seed);
+        Model = new Mlp(shape.Inputs, definition.RequiredModel, shape.Outputs, definition.Seed);
         try
         {
             Model.to(device);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using MlIntro.Core.Experiments;
 using MlIntro.Training;
@@ -10,20 +11,37 @@ namespace MlIntro.Web.Hubs;
 /// The public door to training at /hubs/training: the same service and rules as the pages. Thin on purpose:
 /// it translates the service's errors into <see cref="HubException"/>s a client can show.
 /// </summary>
-public sealed class TrainingHub(TrainingService training) : Hub
+public sealed class TrainingHub(TrainingService training, ILogger<TrainingHub> logger) : Hub
 {
     public const string Path = "/hubs/training";
 
-    /// <summary>Validates and queues a run; returns its id at once.</summary>
-    public async Task<string> Start(ExperimentDefinition definition)
+    /// <summary>Reads, validates and queues a run; returns its id at once.</summary>
+    /// <param name="definition">An <see cref="ExperimentDefinition"/> as JSON. Taken raw and read here because SignalR
+    /// binds typed arguments before the method runs, and a value it cannot read (<c>learningRate: null</c>,
+    /// <c>kind: "Foo"</c>) would reach the client as a bare "error on the server" instead of the field's name.</param>
+    public async Task<string> Start(JsonElement definition)
     {
         try
         {
-            return await training.StartAsync(definition, Context.ConnectionId, Context.ConnectionAborted);
+            return await training.StartAsync(Read(definition), Context.ConnectionId, Context.ConnectionAborted);
         }
         catch (Exception ex) when (ex is InvalidExperimentException or TrainingRejectedException)
         {
             throw new HubException(ex.Message);
+        }
+    }
+
+    private ExperimentDefinition? Read(JsonElement definition)
+    {
+        try
+        {
+            return ExperimentJson.ReadDefinition(definition);
+        }
+        catch (InvalidExperimentException ex)
+        {
+            // The client's mistake, not the server's failure; the service logs the validator's refusals alike.
+            logger.LogInformation("Start refused for connection {ConnectionId}: {Reason}", Context.ConnectionId, ex.Message);
+            throw;
         }
     }
 
@@ -45,6 +63,12 @@ public sealed class TrainingHub(TrainingService training) : Hub
                 catch (ExperimentNotFoundException ex)
                 {
                     throw new HubException(ex.Message);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A stream's failure is not seen by HubFailureLog (it wraps the call, not the enumeration).
+                    logger.LogError(ex, "Watching run {RunId} failed", id);
+                    throw;
                 }
                 yield return events.Current;
             }

@@ -72,12 +72,12 @@ internal static class EpochBenchmark
 
     private static (double[] Train, double Validation) BareLoop(ExperimentDefinition definition, int threads)
     {
-        var data = new ToyJetsSource().Load(definition.Data, definition.Seed, CancellationToken.None);
+        var data = new ToyJetsSource().Load(definition.RequiredData, definition.Seed, CancellationToken.None);
         var shape = ModelShape.For(data, ProblemKind.Classification);
-        var validationRows = (int)(data.Train.Rows * definition.Training.ValidationFraction);
+        var validationRows = (int)(data.Train.Rows * definition.RequiredTraining.ValidationFraction);
         var trainRows = data.Train.Rows - validationRows;
         torch.set_num_threads(threads);
-        using var model = new Mlp(shape.Inputs, definition.Model, shape.Outputs, definition.Seed);
+        using var model = new Mlp(shape.Inputs, definition.RequiredModel, shape.Outputs, definition.Seed);
         using var optimizer = torch.optim.Adam(model.parameters(), 1e-4);
         using var train = SplitTensors.From(data.Train, shape, CPU, 0, trainRows);
         using var validation = SplitTensors.From(data.Train, shape, CPU, trainRows, validationRows);

@@ -25,7 +25,7 @@ public sealed class ExperimentValidatorTests
     {
         Validator().ValidateOrThrow(Valid);
 
-        Validator().ValidateOrThrow(Valid with { Model = Valid.Model with { HiddenLayers = [] } });
+        Validator().ValidateOrThrow(Valid with { Model = Valid.RequiredModel with { HiddenLayers = [] } });
     }
 
     [Theory]
@@ -36,7 +36,7 @@ public sealed class ExperimentValidatorTests
     [InlineData(1000)]
     public void ValidateOrThrow_BadLearningRate_NamesTheFieldAndRange(double rate)
     {
-        var message = ErrorOf(Valid with { Optimizer = Valid.Optimizer with { LearningRate = rate } });
+        var message = ErrorOf(Valid with { Optimizer = Valid.RequiredOptimizer with { LearningRate = rate } });
 
         Assert.Contains("Optimizer.LearningRate", message, StringComparison.Ordinal);
         Assert.Contains("at most 100", message, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class ExperimentValidatorTests
     [InlineData(513)]
     public void ValidateOrThrow_BadNeuronCount_NamesTheLayerAndRange(int neurons)
     {
-        var message = ErrorOf(Valid with { Model = Valid.Model with { HiddenLayers = [new HiddenLayer(4), new HiddenLayer(neurons)] } });
+        var message = ErrorOf(Valid with { Model = Valid.RequiredModel with { HiddenLayers = [new HiddenLayer(4), new HiddenLayer(neurons)] } });
 
         Assert.Contains("Model.HiddenLayers[1].Neurons", message, StringComparison.Ordinal);
         Assert.Contains("between 1 and 512", message, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public sealed class ExperimentValidatorTests
     {
         var layers = Enumerable.Repeat(new HiddenLayer(2), 11).ToArray();
 
-        var message = ErrorOf(Valid with { Model = Valid.Model with { HiddenLayers = layers } });
+        var message = ErrorOf(Valid with { Model = Valid.RequiredModel with { HiddenLayers = layers } });
 
         Assert.Contains("Model.HiddenLayers", message, StringComparison.Ordinal);
         Assert.Contains("between 0 and 10 layers", message, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class ExperimentValidatorTests
     [Fact]
     public void ValidateOrThrow_UnknownDataSet_NamesTheFieldAndTheName()
     {
-        var message = ErrorOf(Valid with { Data = Valid.Data with { Name = "moons" } });
+        var message = ErrorOf(Valid with { Data = Valid.RequiredData with { Name = "moons" } });
 
         Assert.Contains("Data.Name", message, StringComparison.Ordinal);
         Assert.Contains("'moons'", message, StringComparison.Ordinal);
@@ -76,9 +76,9 @@ public sealed class ExperimentValidatorTests
     [Fact]
     public void ValidateOrThrow_BatchLargerThanTrainingRows_SaysHowManyRowsThereAre()
     {
-        Validator().ValidateOrThrow(Valid with { Training = Valid.Training with { BatchSize = 100 } });
+        Validator().ValidateOrThrow(Valid with { Training = Valid.RequiredTraining with { BatchSize = 100 } });
 
-        var message = ErrorOf(Valid with { Training = Valid.Training with { BatchSize = 101 } });
+        var message = ErrorOf(Valid with { Training = Valid.RequiredTraining with { BatchSize = 101 } });
 
         Assert.Contains("Training.BatchSize (101)", message, StringComparison.Ordinal);
         Assert.Contains("100 training rows", message, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class ExperimentValidatorTests
     [InlineData(100_001)]
     public void ValidateOrThrow_BadEpochs_NamesTheFieldAndRange(int epochs)
     {
-        var message = ErrorOf(Valid with { Training = Valid.Training with { Epochs = epochs } });
+        var message = ErrorOf(Valid with { Training = Valid.RequiredTraining with { Epochs = epochs } });
 
         Assert.Contains("Training.Epochs must be between 1 and 100000", message, StringComparison.Ordinal);
     }
@@ -99,7 +99,7 @@ public sealed class ExperimentValidatorTests
     [InlineData(0.6, "Data.Noise")]
     public void ValidateOrThrow_BadNoise_NamesTheField(double noise, string field)
     {
-        Assert.Contains(field, ErrorOf(Valid with { Data = Valid.Data with { Noise = noise } }), StringComparison.Ordinal);
+        Assert.Contains(field, ErrorOf(Valid with { Data = Valid.RequiredData with { Noise = noise } }), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,9 +107,9 @@ public sealed class ExperimentValidatorTests
     {
         var message = ErrorOf(Valid with
         {
-            Optimizer = Valid.Optimizer with { LearningRate = -1 },
-            Training = Valid.Training with { Epochs = 0 },
-            Model = Valid.Model with { RegularizationRate = -1 },
+            Optimizer = Valid.RequiredOptimizer with { LearningRate = -1 },
+            Training = Valid.RequiredTraining with { Epochs = 0 },
+            Model = Valid.RequiredModel with { RegularizationRate = -1 },
         });
 
         Assert.Contains("Optimizer.LearningRate", message, StringComparison.Ordinal);
@@ -122,8 +122,8 @@ public sealed class ExperimentValidatorTests
     {
         var limits = new ExperimentLimits { MaxNeuronsPerLayer = 8, MaxHiddenLayers = 6, MaxEpochs = 50 };
 
-        var neurons = ErrorOf(Valid with { Model = Valid.Model with { HiddenLayers = [new HiddenLayer(9)] } }, limits);
-        var epochs = ErrorOf(Valid with { Training = Valid.Training with { Epochs = 51 } }, limits);
+        var neurons = ErrorOf(Valid with { Model = Valid.RequiredModel with { HiddenLayers = [new HiddenLayer(9)] } }, limits);
+        var epochs = ErrorOf(Valid with { Training = Valid.RequiredTraining with { Epochs = 51 } }, limits);
 
         Assert.Contains("between 1 and 8", neurons, StringComparison.Ordinal);
         Assert.Contains("between 1 and 50", epochs, StringComparison.Ordinal);

@@ -205,7 +205,7 @@ public sealed class StackedRunExecutorTests : IDisposable
             compatible with { Model = new ModelSpec([new HiddenLayer(4, Dropout: 0.2)]) },
             compatible with { Optimizer = new OptimizerSpec(OptimizerKind.RMSProp, 0.01) },
             compatible with { Optimizer = new OptimizerSpec(OptimizerKind.Nesterov, 0.01) },
-            compatible with { Training = compatible.Training with { ValidationFraction = 0.2 } },
+            compatible with { Training = compatible.RequiredTraining with { ValidationFraction = 0.2 } },
             compatible with { Optimizer = new OptimizerSpec(OptimizerKind.GD, 0.1, new Dictionary<string, double> { ["weightDecay"] = 0.01 }) },
         ];
 

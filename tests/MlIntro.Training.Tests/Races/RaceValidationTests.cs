@@ -39,9 +39,9 @@ public sealed class RaceValidationTests
 
         var errors = Errors(RaceRuns.SlideRace() with { Race = racers });
 
-        Assert.Contains(errors, e => e.StartsWith("Race['zero'].Optimizer.LearningRate", StringComparison.Ordinal));
-        Assert.Contains("Race['nan'].Optimizer.Parameters['beta1'] must be a finite number.", errors);
-        Assert.Contains("Race['kind'].Optimizer.Kind is not a known optimizer.", errors);
+        Assert.Contains(errors, e => e.StartsWith("Race[0] 'zero': Optimizer.LearningRate", StringComparison.Ordinal));
+        Assert.Contains("Race[1] 'nan': Optimizer.Parameters.beta1 (NaN) must be in [0, 1).", errors);
+        Assert.Contains("Race[2] 'kind': Optimizer.Kind is not a known optimizer.", errors);
     }
 
     [Fact]

@@ -168,7 +168,7 @@ public sealed class DeviceSchedulerTests
         {
             lock (_gate)
             {
-                _started.Add(run.Definition.Data.Name);
+                _started.Add(run.Definition.RequiredData.Name);
             }
             _released.Wait(Patience);
             run.Events.PublishStatus(ExperimentStatus.Finished);

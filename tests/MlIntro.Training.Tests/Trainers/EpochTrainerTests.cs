@@ -22,7 +22,7 @@ public sealed class EpochTrainerTests
     {
         var train = Data(4, offset: 0);
         var test = Data(3, offset: 10);
-        using var trainer = new EpochTrainer(Definition(batchSize), Definition(batchSize).Optimizer, Shape, torch.CPU);
+        using var trainer = new EpochTrainer(Definition(batchSize), Definition(batchSize).RequiredOptimizer, Shape, torch.CPU);
         var (w, b) = Parameters(trainer);
         var order = BatchOrder.Permutation(train.Rows, new Random(Seed));
         for (var start = 0; start < order.Length; start += batchSize)
@@ -50,7 +50,7 @@ public sealed class EpochTrainerTests
         var rows = EpochTrainer.FullTrainEvaluationRows + 1;
         var train = Data(rows, offset: 0);
         var definition = Definition(rows);
-        using var trainer = new EpochTrainer(definition, definition.Optimizer, Shape, torch.CPU);
+        using var trainer = new EpochTrainer(definition, definition.RequiredOptimizer, Shape, torch.CPU);
         var (w, b) = Parameters(trainer);
         var before = Mse(w, b, train);
         var (afterW, afterB) = Step(w, b, train, [.. Enumerable.Range(0, rows)]);
@@ -68,7 +68,7 @@ public sealed class EpochTrainerTests
     {
         var train = Data(4, offset: 0);
         var definition = Definition(2);
-        using var trainer = new EpochTrainer(definition, definition.Optimizer, Shape, torch.CPU);
+        using var trainer = new EpochTrainer(definition, definition.RequiredOptimizer, Shape, torch.CPU);
         var (w, _) = Parameters(trainer);
         using var trainTensors = SplitTensors.From(train, Shape, torch.CPU);
         using var cancelled = new CancellationTokenSource();

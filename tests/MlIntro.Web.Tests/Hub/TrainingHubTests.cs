@@ -32,7 +32,7 @@ public sealed class TrainingHubTests(SharedApp shared)
         Assert.Equal(ExperimentStatus.Finished, events[^1].Status);
         Assert.True(events[^1].IsTerminal);
         // The blobs' Bayes accuracy on this very draw, by the rule x1 + x2 > 0, shows that 0.9 is well within reach.
-        Assert.True(TestBlobsSource.BayesAccuracy(definition.Data, definition.Seed) >= 0.97);
+        Assert.True(TestBlobsSource.BayesAccuracy(definition.RequiredData, definition.Seed) >= 0.97);
         var final = events.EpochMetrics()[^1];
         Assert.True(final.TestAccuracy >= 0.9, $"test accuracy {final.TestAccuracy}");
         // ln 2 is the cross-entropy of guessing 0.5 everywhere: the net must have learnt more than the class balance.

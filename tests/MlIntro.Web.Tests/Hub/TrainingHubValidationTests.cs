@@ -57,14 +57,14 @@ public sealed class TrainingHubValidationTests(SharedApp shared)
         return breakage switch
         {
             "nothing" => valid,
-            "negative learning rate" => valid with { Optimizer = valid.Optimizer with { LearningRate = -0.1 } },
+            "negative learning rate" => valid with { Optimizer = valid.RequiredOptimizer with { LearningRate = -0.1 } },
             // ExperimentJson allows named literals, so the client sends the JSON token "NaN" and the server reads it.
-            "NaN learning rate" => valid with { Optimizer = valid.Optimizer with { LearningRate = double.NaN } },
-            "zero neurons" => valid with { Model = valid.Model with { HiddenLayers = [new HiddenLayer(0)] } },
-            "unknown data set" => valid with { Data = valid.Data with { Name = "no-such-data" } },
-            "batch larger than the training rows" => valid with { Training = valid.Training with { BatchSize = 101 } },
-            "too many epochs" => valid with { Training = valid.Training with { Epochs = new ExperimentLimits().MaxEpochs + 1 } },
-            "too many layers" => valid with { Model = valid.Model with { HiddenLayers = Enumerable.Repeat(new HiddenLayer(2), 11).ToList() } },
+            "NaN learning rate" => valid with { Optimizer = valid.RequiredOptimizer with { LearningRate = double.NaN } },
+            "zero neurons" => valid with { Model = valid.RequiredModel with { HiddenLayers = [new HiddenLayer(0)] } },
+            "unknown data set" => valid with { Data = valid.RequiredData with { Name = "no-such-data" } },
+            "batch larger than the training rows" => valid with { Training = valid.RequiredTraining with { BatchSize = 101 } },
+            "too many epochs" => valid with { Training = valid.RequiredTraining with { Epochs = new ExperimentLimits().MaxEpochs + 1 } },
+            "too many layers" => valid with { Model = valid.RequiredModel with { HiddenLayers = Enumerable.Repeat(new HiddenLayer(2), 11).ToList() } },
             _ => throw new ArgumentOutOfRangeException(nameof(breakage), breakage, null),
         };
     }

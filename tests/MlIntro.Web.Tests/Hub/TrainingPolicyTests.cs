@@ -25,7 +25,7 @@ public sealed class TrainingPolicyTests(SharedApp shared)
         Assert.Contains("learning rate", events[^1].Message, StringComparison.Ordinal);
         var last = events.EpochMetrics()[^1];
         Assert.False(double.IsFinite(last.TrainLoss) && double.IsFinite(last.TestLoss ?? 0), $"last losses {last.TrainLoss}, {last.TestLoss}");
-        Assert.True(last.Epoch < Definitions.Diverging().Training.Epochs, "stopped at the first non-finite loss");
+        Assert.True(last.Epoch < Definitions.Diverging().RequiredTraining.Epochs, "stopped at the first non-finite loss");
     }
 
     [Fact]

@@ -91,15 +91,15 @@ public sealed class PlaygroundUrlTests
     {
         var s = new PlaygroundSettings(Momentum: 0.5, Beta1: 0.8, Beta2: 0.99, Decay: 0.7);
 
-        var momentum = (s with { Optimizer = OptimizerKind.Momentum }).ToDefinition(10).Optimizer.Parameters;
-        var adam = (s with { Optimizer = OptimizerKind.Adam }).ToDefinition(10).Optimizer.Parameters;
-        var rms = (s with { Optimizer = OptimizerKind.RMSProp }).ToDefinition(10).Optimizer.Parameters;
+        var momentum = (s with { Optimizer = OptimizerKind.Momentum }).ToDefinition(10).RequiredOptimizer.Parameters;
+        var adam = (s with { Optimizer = OptimizerKind.Adam }).ToDefinition(10).RequiredOptimizer.Parameters;
+        var rms = (s with { Optimizer = OptimizerKind.RMSProp }).ToDefinition(10).RequiredOptimizer.Parameters;
         var gd = s.ToDefinition(10);
 
         Assert.Equal(new Dictionary<string, double> { ["momentum"] = 0.5 }, momentum);
         Assert.Equal(new Dictionary<string, double> { ["beta1"] = 0.8, ["beta2"] = 0.99 }, adam);
         Assert.Equal(new Dictionary<string, double> { ["decay"] = 0.7 }, rms);
-        Assert.Null(gd.Optimizer.Parameters);
-        Assert.Equal(50, gd.Training.FrameIntervalMs);
+        Assert.Null(gd.RequiredOptimizer.Parameters);
+        Assert.Equal(50, gd.RequiredTraining.FrameIntervalMs);
     }
 }

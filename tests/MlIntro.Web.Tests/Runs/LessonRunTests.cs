@@ -146,9 +146,9 @@ public sealed class LessonRunTests(SharedApp shared)
         var garbage = runs.ReadFork(Lesson.Playground);
 
         Assert.NotNull(same);
-        Assert.Equal(7, same.Training.Epochs);
+        Assert.Equal(7, same.RequiredTraining.Epochs);
         Assert.Equal(42, same.Seed);
-        Assert.Equal(definition.Model.HiddenLayers, same.Model.HiddenLayers);
+        Assert.Equal(definition.RequiredModel.HiddenLayers, same.RequiredModel.HiddenLayers);
         Assert.Null(other);
         Assert.Null(garbage);
     }

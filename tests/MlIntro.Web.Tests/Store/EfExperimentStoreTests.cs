@@ -42,14 +42,14 @@ public sealed class EfExperimentStoreTests : IDisposable
         Assert.Equal(finishedAt, stored.FinishedAt);
         var definition = stored.Definition;
         Assert.Equal(Lesson.Optimizers, definition.Lesson);
-        Assert.Equal(new DataSpec("spiral", 300, 0.15, 0.7, null), definition.Data with { Features = null });
-        Assert.Equal(["x1", "x2", "x1x2"], definition.Data.Features!);
-        Assert.Equal([new HiddenLayer(4), new HiddenLayer(2, 0.25)], definition.Model.HiddenLayers);
-        Assert.Equal((Activation.ReLU, Regularization.L2, 0.003), (definition.Model.Activation, definition.Model.Regularization, definition.Model.RegularizationRate));
-        Assert.Equal((OptimizerKind.Adam, 0.03), (definition.Optimizer.Kind, definition.Optimizer.LearningRate));
-        Assert.Equal(0.85, definition.Optimizer.Parameter("beta1", 0));
-        Assert.Equal(1e-8, definition.Optimizer.Parameter("epsilon", 0));
-        Assert.Equal(new TrainingSpec(40, 10, true, 5, 50), definition.Training);
+        Assert.Equal(new DataSpec("spiral", 300, 0.15, 0.7, null), definition.RequiredData with { Features = null });
+        Assert.Equal(["x1", "x2", "x1x2"], definition.RequiredData.Features!);
+        Assert.Equal([new HiddenLayer(4), new HiddenLayer(2, 0.25)], definition.RequiredModel.HiddenLayers);
+        Assert.Equal((Activation.ReLU, Regularization.L2, 0.003), (definition.RequiredModel.Activation, definition.RequiredModel.Regularization, definition.RequiredModel.RegularizationRate));
+        Assert.Equal((OptimizerKind.Adam, 0.03), (definition.RequiredOptimizer.Kind, definition.RequiredOptimizer.LearningRate));
+        Assert.Equal(0.85, definition.RequiredOptimizer.Parameter("beta1", 0));
+        Assert.Equal(1e-8, definition.RequiredOptimizer.Parameter("epsilon", 0));
+        Assert.Equal(new TrainingSpec(40, 10, true, 5, 50), definition.RequiredTraining);
         Assert.Equal(42, definition.Seed);
     }
 
@@ -146,7 +146,7 @@ public sealed class EfExperimentStoreTests : IDisposable
 
         Assert.Equal(ExperimentStatus.Finished, stored!.Status);
         Assert.Equal(_clock.Now, stored.FinishedAt);
-        Assert.Equal("spiral", stored.Definition.Data.Name);
+        Assert.Equal("spiral", stored.Definition.RequiredData.Name);
         Assert.Equal([0L, 1, 2], events.Select(e => e.Sequence));
         Assert.Equal(new EpochMetrics(1, 0.6931471805599453, 0.7), events[1].Metrics);
         Assert.True(events[2].IsTerminal);
@@ -258,7 +258,7 @@ public sealed class EfExperimentStoreTests : IDisposable
 
         Assert.Equal(["newest", "middle"], two.Select(e => e.Id));
         Assert.Equal(["newest", "middle", "oldest"], all.Select(e => e.Id));
-        Assert.Equal("circle", all[0].Definition.Data.Name);
+        Assert.Equal("circle", all[0].Definition.RequiredData.Name);
         Assert.Empty(await host.Store.RecentAsync(0, _ct));
     }
 

@@ -10,7 +10,7 @@ public static class DataLabels
         ArgumentNullException.ThrowIfNull(definition);
         return definition.Surface is { } surface
             ? $"Analytic loss surface (a toy function, no data): {(string.IsNullOrWhiteSpace(surface.Formula) ? surface.Name : surface.Formula)}."
-            : Describe(definition.Data);
+            : Describe(definition.RequiredData);
     }
 
     public static string Describe(DataSpec data)

@@ -28,8 +28,8 @@ public sealed record EvaluationSettings(string Data, string Hidden = "8,8", int 
     public static EvaluationSettings FromDefinition(ExperimentDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var hidden = string.Join(",", definition.Model.HiddenLayers.Select(l => l.Neurons.ToString(CultureInfo.InvariantCulture)));
-        return new EvaluationSettings(definition.Data.Name, hidden, definition.Training.Epochs, definition.Optimizer.LearningRate);
+        var hidden = string.Join(",", definition.RequiredModel.HiddenLayers.Select(l => l.Neurons.ToString(CultureInfo.InvariantCulture)));
+        return new EvaluationSettings(definition.RequiredData.Name, hidden, definition.RequiredTraining.Epochs, definition.RequiredOptimizer.LearningRate);
     }
 
     /// <summary>The data of a choice: the tutorial's Gaussians and uploads as they are, Playground sets at 1,000 points.</summary>

@@ -43,7 +43,7 @@ public sealed partial class StoredPlaygroundView
         try
         {
             // The same seed draws the same points the run trained on.
-            var split = Catalog.Load(Definition.Data, Definition.Seed, CancellationToken.None);
+            var split = Catalog.Load(Definition.RequiredData, Definition.Seed, CancellationToken.None);
             _points = split.Plane is null ? null : PlaygroundPoints.Traces(split.Plane, _settings.Problem, showTest: false);
             _plane = split.Plane is null ? null : (split.Plane.Min, split.Plane.Max);
             _outputs = _settings.Problem == ProblemKind.Classification && split.ClassNames.Count > 2 ? split.ClassNames.Count : 1;

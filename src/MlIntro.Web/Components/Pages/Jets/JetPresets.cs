@@ -37,8 +37,8 @@ public static class JetPresets
     public static JetPreset Of(ExperimentDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        return All.FirstOrDefault(p => p.Model.HiddenLayers.SequenceEqual(definition.Model.HiddenLayers)
-            && p.Model.Regularization == definition.Model.Regularization) ?? Lecture;
+        return All.FirstOrDefault(p => p.Model.HiddenLayers.SequenceEqual(definition.RequiredModel.HiddenLayers)
+            && p.Model.Regularization == definition.RequiredModel.Regularization) ?? Lecture;
     }
 
     public static ExperimentDefinition Definition(JetPreset preset, DataSpec data, int epochs, int batchSize = BatchSize)

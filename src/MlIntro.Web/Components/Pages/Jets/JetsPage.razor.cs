@@ -51,8 +51,8 @@ public sealed partial class JetsPage
         _toyJets = Math.Min(_toyJets, Limits.MaxPoints);
         if (Runs.ReadFork(Lesson.Jets) is { } fork)
         {
-            (_preset, _epochs) = (JetPresets.Of(fork), fork.Training.Epochs);
-            (_dataName, _toyJets) = (fork.Data.Name, fork.Data.Name == ToyName ? fork.Data.Points : _toyJets);
+            (_preset, _epochs) = (JetPresets.Of(fork), fork.RequiredTraining.Epochs);
+            (_dataName, _toyJets) = (fork.RequiredData.Name, fork.RequiredData.Name == ToyName ? fork.RequiredData.Points : _toyJets);
         }
         _dataLabel = Catalog.Knows(_dataName)
             ? DataLabels.Describe(Data())

@@ -37,8 +37,8 @@ public sealed record NetworkRaceSettings(string Dataset, string Hidden, int Epoc
     public static NetworkRaceSettings FromDefinition(ExperimentDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var hidden = string.Join(",", definition.Model.HiddenLayers.Select(l => l.Neurons.ToString(CultureInfo.InvariantCulture)));
+        var hidden = string.Join(",", definition.RequiredModel.HiddenLayers.Select(l => l.Neurons.ToString(CultureInfo.InvariantCulture)));
         var racers = (definition.Race ?? []).Select(r => RaceDefinitions.Racer(r.Optimizer)).ToList();
-        return new NetworkRaceSettings(definition.Data.Name, hidden, definition.Training.Epochs, racers.Count > 0 ? racers : Default.Racers);
+        return new NetworkRaceSettings(definition.RequiredData.Name, hidden, definition.RequiredTraining.Epochs, racers.Count > 0 ? racers : Default.Racers);
     }
 }

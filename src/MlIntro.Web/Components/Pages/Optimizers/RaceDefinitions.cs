@@ -24,6 +24,6 @@ public static class RaceDefinitions
         ArgumentNullException.ThrowIfNull(definition);
         var s = definition.Surface ?? throw new ArgumentException("Not a surface race.", nameof(definition));
         var racers = (definition.Race ?? []).Select(r => Racer(r.Optimizer)).ToList();
-        return new RaceSettings(s.Formula is null ? s.Name : RaceSettings.FormulaSurface, s.Formula, s.StartX, s.StartY, s.Steps, racers);
+        return new RaceSettings(s.Formula is null ? s.Name ?? MlIntro.Core.Surfaces.SurfaceCatalog.Lecture : RaceSettings.FormulaSurface, s.Formula, s.StartX, s.StartY, s.Steps, racers);
     }
 }

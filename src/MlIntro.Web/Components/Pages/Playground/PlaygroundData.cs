@@ -14,7 +14,7 @@ public sealed record PlaygroundData(string Label, IReadOnlyList<ITrace>? Points,
         ArgumentNullException.ThrowIfNull(settings);
         try
         {
-            var split = catalog.Load(settings.ToDefinition(1).Data, settings.Seed, CancellationToken.None);
+            var split = catalog.Load(settings.ToDefinition(1).RequiredData, settings.Seed, CancellationToken.None);
             var outputs = settings.Problem == ProblemKind.Classification && split.ClassNames.Count > 2 ? split.ClassNames.Count : 1;
             return split.Plane is null
                 ? new PlaygroundData(split.Description, null, outputs, null)

@@ -17,13 +17,13 @@ public static class PlaygroundDefinitions
     public static PlaygroundSettings ToSettings(ExperimentDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var (data, model, optimizer) = (definition.Data, definition.Model, definition.Optimizer);
+        var (data, model, optimizer) = (definition.RequiredData, definition.RequiredModel, definition.RequiredOptimizer);
         var features = data.Features is { Count: > 0 } f ? f : PlaneFeatures.Default;
         return new PlaygroundSettings(
             data.Name,
             Percent(data.Noise),
             Percent(data.TrainFraction),
-            definition.Training.BatchSize,
+            definition.RequiredTraining.BatchSize,
             optimizer.LearningRate,
             model.Activation,
             model.Regularization,
@@ -34,7 +34,7 @@ public static class PlaygroundDefinitions
             optimizer.Kind,
             // The Playground applies one dropout rate to every hidden layer.
             model.HiddenLayers.Count == 0 ? Defaults.Dropout : model.HiddenLayers[0].Dropout,
-            definition.Training.EarlyStopping,
+            definition.RequiredTraining.EarlyStopping,
             definition.Seed,
             optimizer.Parameter(OptimizerParameterNames.Momentum, Defaults.Momentum),
             optimizer.Parameter(OptimizerParameterNames.Beta1, Defaults.Beta1),
