@@ -43,35 +43,30 @@ public sealed class PlotlyModule : JSRuntimeInvocationHandlerBase<IJSVoidResult>
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly Lock _gate = new();
     private readonly List<PlotlyCall> _calls = [];
-    private readonly TaskCompletionSource<IJSVoidResult> _newPlotDrawn = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource<IJSVoidResult> _newPlotDrawn = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private PlotlyModule(bool holdNewPlot, bool failExtend)
+    private PlotlyModule()
         : base(invocation => invocation.Identifier is "newPlot" or "react" or "extendTraces", isCatchAllHandler: false)
     {
-        HoldsNewPlot = holdNewPlot;
-        FailsExtend = failExtend;
-        if (!holdNewPlot)
-        {
-            _newPlotDrawn.SetResult(default!);
-        }
+        _newPlotDrawn.SetResult(default!);
     }
 
-    public bool HoldsNewPlot { get; }
+    /// <summary>Every extendTraces call fails, as plotly's did on a loaded machine.</summary>
+    public bool FailsExtend { get; set; }
 
-    public bool FailsExtend { get; }
-
-    /// <param name="holdNewPlot">newPlot does not finish until <see cref="FinishNewPlot"/>: the chart is not ready before.</param>
-    /// <param name="failExtend">Every extendTraces call fails, as plotly's did on a loaded machine.</param>
-    public static PlotlyModule SetUp(BunitContext context, bool holdNewPlot = false, bool failExtend = false)
+    public static PlotlyModule SetUp(BunitContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         var module = context.JSInterop.SetupModule(Path);
         module.Mode = JSRuntimeMode.Loose;
-        var plotly = new PlotlyModule(holdNewPlot, failExtend);
+        var plotly = new PlotlyModule();
         module.AddInvocationHandler(plotly);
         return plotly;
     }
+
+    /// <summary>From now on newPlot does not finish until <see cref="FinishNewPlot"/>: a chart is not ready before.</summary>
+    public void HoldNewPlot() => _newPlotDrawn = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<PlotlyCall> Calls
     {

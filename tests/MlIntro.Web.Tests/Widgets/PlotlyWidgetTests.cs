@@ -5,22 +5,20 @@ using MlIntro.Web.Components.Widgets;
 namespace MlIntro.Web.Tests.Widgets;
 
 /// <summary>The charts drawn from their parameters rather than streamed: they redraw when, and only when, those change.</summary>
-public sealed class PlotlyWidgetTests
+public sealed class PlotlyWidgetTests : ChartTestContext
 {
     private static readonly ScoreHistogram[] Histograms = [new("background", [0.0, 0.5, 1.0], [3.0, 5.0])];
 
     private static double[] Doubles(System.Text.Json.JsonElement values) => [.. values.EnumerateArray().Select(v => v.GetDouble())];
 
     [Fact]
-    public async Task Render_ThresholdMoved_RedrawsTheCutThereOverTheSameSteps()
+    public void Render_ThresholdMoved_RedrawsTheCutThereOverTheSameSteps()
     {
-        await using var context = new BunitContext();
-        var plotly = PlotlyModule.SetUp(context);
-        var chart = context.Render<ScoreHistogramChart>(p => p.Add(c => c.Histograms, Histograms).Add(c => c.Threshold, 0.5));
+        var chart = Render<ScoreHistogramChart>(p => p.Add(c => c.Histograms, Histograms).Add(c => c.Threshold, 0.5));
 
         chart.Render(p => p.Add(c => c.Threshold, 0.8));
 
-        var redraw = Assert.Single(plotly.CallsTo("react"));
+        var redraw = Assert.Single(Plotly.CallsTo("react"));
         Assert.Equal("threshold", redraw.Name(1));
         Assert.Equal([0.8, 0.8], redraw.X(1));
         // The step line holds bin i's count from edge i to edge i + 1, and the last count at the closing edge.
@@ -30,31 +28,27 @@ public sealed class PlotlyWidgetTests
     }
 
     [Fact]
-    public async Task Render_SameParameters_DoesNotRedraw()
+    public void Render_SameParameters_DoesNotRedraw()
     {
-        await using var context = new BunitContext();
-        var plotly = PlotlyModule.SetUp(context);
-        var chart = context.Render<ScoreHistogramChart>(p => p.Add(c => c.Histograms, Histograms).Add(c => c.Threshold, 0.5));
+        var chart = Render<ScoreHistogramChart>(p => p.Add(c => c.Histograms, Histograms).Add(c => c.Threshold, 0.5));
 
         chart.Render(p => p.Add(c => c.Histograms, Histograms).Add(c => c.Threshold, 0.5));
 
-        Assert.Empty(plotly.CallsTo("react"));
+        Assert.Empty(Plotly.CallsTo("react"));
     }
 
     [Fact]
-    public async Task Render_HepConventionSwitchedOn_RedrawsOnALogBackgroundAxis()
+    public void Render_HepConventionSwitchedOn_RedrawsOnALogBackgroundAxis()
     {
-        await using var context = new BunitContext();
-        var plotly = PlotlyModule.SetUp(context);
         RocCurve[] curves = [new("network", [0.0, 0.5, 1.0], [0.0, 0.1, 1.0], 0.9)];
-        var chart = context.Render<RocChart>(p => p.Add(c => c.Id, "evaluation-roc").Add(c => c.Curves, curves));
+        var chart = Render<RocChart>(p => p.Add(c => c.Id, "evaluation-roc").Add(c => c.Curves, curves));
 
         chart.Render(p => p.Add(c => c.Hep, true));
 
-        var first = Assert.Single(plotly.CallsTo("newPlot"));
+        var first = Assert.Single(Plotly.CallsTo("newPlot"));
         Assert.Equal("linear", first.Layout.GetProperty("yaxis").GetProperty("type").GetString());
         Assert.Equal("random guess", first.Name(0));
-        var redraw = Assert.Single(plotly.CallsTo("react"));
+        var redraw = Assert.Single(Plotly.CallsTo("react"));
         var yAxis = redraw.Layout.GetProperty("yaxis");
         Assert.Equal("log", yAxis.GetProperty("type").GetString());
         Assert.Equal([-3.0, 0.0], Doubles(yAxis.GetProperty("range")));

@@ -5,18 +5,13 @@ using MlIntro.Web.Components.Widgets;
 
 namespace MlIntro.Web.Tests.Widgets;
 
-public sealed class SeriesChartTests
+public sealed class SeriesChartTests : ChartTestContext
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
-    private static string DataPoints(IRenderedComponent<SeriesChart> chart) => chart.Find(".series-chart").GetAttribute("data-points")!;
-
     [Fact]
     public async Task Append_TwoRacersFromAnotherThread_ExtendsEachRacersOwnLine()
     {
-        await using var context = new BunitContext();
-        var plotly = PlotlyModule.SetUp(context);
-        var chart = context.Render<SeriesChart>(p => p
+        using var timeout = Timeout();
+        var chart = Render<SeriesChart>(p => p
             .Add(c => c.Id, "network-race-loss")
             .Add(c => c.Series, ["SGD", "Adam"])
             .Add(c => c.Value, m => m.TestLoss));
@@ -25,10 +20,9 @@ public sealed class SeriesChartTests
             .Append(new EpochMetrics(1, 1, 0.1, Series: "not racing"))
             .ToArray();
 
-        await Task.Run(() => Array.ForEach(epochs, chart.Instance.Append));
-        chart.WaitForAssertion(() => Assert.Equal("11", DataPoints(chart)), Patience);
+        await AppendFromAnotherThreadAsync(chart, chart.Instance.Append, epochs, timeout.Token);
 
-        var extended = plotly.CallsTo("extendTraces")
+        var extended = Plotly.CallsTo("extendTraces")
             .SelectMany(call => call.ExtendedTraces.Select((trace, i) => (trace, x: call.ExtendedX[i], y: call.ExtendedY[i])))
             .GroupBy(e => e.trace)
             .ToDictionary(g => g.Key, g => (x: g.SelectMany(e => e.x).ToArray(), y: g.SelectMany(e => e.y).ToArray()));
@@ -41,15 +35,13 @@ public sealed class SeriesChartTests
     [Fact]
     public async Task ResetAsync_NewRacers_RedrawsOneEmptyLinePerRacerInTheRaceColours()
     {
-        await using var context = new BunitContext();
-        var plotly = PlotlyModule.SetUp(context);
-        var chart = context.Render<SeriesChart>(p => p.Add(c => c.Series, ["SGD"]).Add(c => c.Value, m => m.TestLoss));
+        var chart = Render<SeriesChart>(p => p.Add(c => c.Series, ["SGD"]).Add(c => c.Value, m => m.TestLoss));
         chart.Instance.Append(new EpochMetrics(1, 1, 0.5, Series: "SGD"));
         chart.WaitForAssertion(() => Assert.Equal("1", DataPoints(chart)), Patience);
 
         await chart.InvokeAsync(() => chart.Instance.ResetAsync(["Momentum", "RMSprop", "Adam"]));
 
-        var redraw = Assert.Single(plotly.CallsTo("react"));
+        var redraw = Assert.Single(Plotly.CallsTo("react"));
         Assert.Equal(["Momentum", "RMSprop", "Adam"], Enumerable.Range(0, 3).Select(redraw.Name));
         Assert.All(Enumerable.Range(0, 3), i => Assert.Empty(redraw.X(i)));
         Assert.Equal(Enumerable.Range(0, 3).Select(RaceColours.For), redraw.Traces.EnumerateArray().Select(t => t.GetProperty("line").GetProperty("color").GetString()));

@@ -1,44 +1,34 @@
 using Bunit;
 using MlIntro.Web.Components.Widgets;
-using MlIntro.Web.Tests.Infrastructure;
 
 namespace MlIntro.Web.Tests.Widgets;
 
-public sealed class StreamingChartTests
+public sealed class StreamingChartTests : ChartTestContext
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
-    private static string DataPoints(IRenderedComponent<PointChart> chart) => chart.Find(".point-chart").GetAttribute("data-points")!;
-
     private static PointChart.Point[] Squares(int from, int to) => Enumerable.Range(from, to - from + 1).Select(i => new PointChart.Point(i, i * i)).ToArray();
 
     [Fact]
     public async Task Append_FromAnotherThread_ArrivesInFewExtendTracesCallsInOrder()
     {
-        using var timeout = HubClient.Timeout();
-        await using var context = new BunitContext();
-        var plotly = PlotlyModule.SetUp(context);
-        var chart = context.Render<PointChart>();
+        using var timeout = Timeout();
+        var chart = Render<PointChart>();
         var points = Enumerable.Range(1, 200).Select(i => new PointChart.Point(i, i * 0.5)).ToArray();
 
-        await Task.Run(() => Array.ForEach(points, chart.Instance.Append), timeout.Token);
-        chart.WaitForAssertion(() => Assert.Equal("200", DataPoints(chart)), Patience);
+        await AppendFromAnotherThreadAsync(chart, chart.Instance.Append, points, timeout.Token);
 
-        var extends = plotly.CallsTo("extendTraces");
+        var extends = Plotly.CallsTo("extendTraces");
         Assert.InRange(extends.Count, 1, 3);
         Assert.All(extends, call => Assert.Equal([0], call.ExtendedTraces));
         Assert.Equal(points.Select(p => p.X), extends.SelectMany(call => call.ExtendedX[0]));
         Assert.Equal(points.Select(p => p.Y), extends.SelectMany(call => call.ExtendedY[0]));
-        Assert.Empty(plotly.CallsTo("react"));
+        Assert.Empty(Plotly.CallsTo("react"));
     }
 
     [Fact]
     public async Task Append_FromManyThreadsAtOnce_DrawsEveryPointExactlyOnce()
     {
-        using var timeout = HubClient.Timeout();
-        await using var context = new BunitContext();
-        var plotly = PlotlyModule.SetUp(context);
-        var chart = context.Render<PointChart>();
+        using var timeout = Timeout();
+        var chart = Render<PointChart>();
 
         await Parallel.ForAsync(0, 4, timeout.Token, (thread, _) =>
         {
@@ -47,76 +37,67 @@ public sealed class StreamingChartTests
         });
         chart.WaitForAssertion(() => Assert.Equal("400", DataPoints(chart)), Patience);
 
-        var drawn = plotly.CallsTo("extendTraces").SelectMany(call => call.ExtendedX[0]).Order();
+        var drawn = Plotly.CallsTo("extendTraces").SelectMany(call => call.ExtendedX[0]).Order();
         Assert.Equal(Enumerable.Range(1, 400).Select(i => (double)i), drawn);
     }
 
     [Fact]
     public async Task Append_BeforePlotlyHasFirstDrawn_IsExtendedOnceAfterIt()
     {
-        using var timeout = HubClient.Timeout();
-        await using var context = new BunitContext();
-        var plotly = PlotlyModule.SetUp(context, holdNewPlot: true);
-        var chart = context.Render<PointChart>();
+        using var timeout = Timeout();
+        Plotly.HoldNewPlot();
+        var chart = Render<PointChart>();
         Array.ForEach(Squares(1, 3), chart.Instance.Append);
 
         await Task.Delay(StreamingChart<PointChart.Point>.FlushInterval * 5, timeout.Token);
-        var extendedBeforeFirstDraw = plotly.CallsTo("extendTraces").Count;
-        plotly.FinishNewPlot();
+        var extendedBeforeFirstDraw = Plotly.CallsTo("extendTraces").Count;
+        Plotly.FinishNewPlot();
         chart.WaitForAssertion(() => Assert.Equal("3", DataPoints(chart)), Patience);
 
         Assert.Equal(0, extendedBeforeFirstDraw);
-        var newPlot = Assert.Single(plotly.CallsTo("newPlot"));
+        var newPlot = Assert.Single(Plotly.CallsTo("newPlot"));
         Assert.Empty(newPlot.X(0));
-        var extend = Assert.Single(plotly.CallsTo("extendTraces"));
+        var extend = Assert.Single(Plotly.CallsTo("extendTraces"));
         Assert.Equal([1.0, 2.0, 3.0], extend.ExtendedX[0]);
         Assert.Equal([1.0, 4.0, 9.0], extend.ExtendedY[0]);
     }
 
     [Fact]
-    public async Task Append_WhenExtendTracesFails_RedrawsEveryPointOnceFromTheChartsOwnTraces()
+    public void Append_WhenExtendTracesFails_RedrawsEveryPointOnceFromTheChartsOwnTraces()
     {
-        using var timeout = HubClient.Timeout();
-        await using var context = new BunitContext();
-        var plotly = PlotlyModule.SetUp(context, failExtend: true);
-        var chart = context.Render<PointChart>();
+        Plotly.FailsExtend = true;
+        var chart = Render<PointChart>();
 
         Array.ForEach(Squares(1, 2), chart.Instance.Append);
         chart.WaitForAssertion(() => Assert.Equal("2", DataPoints(chart)), Patience);
-        var firstRedraw = Assert.Single(plotly.CallsTo("react"));
+        var firstRedraw = Assert.Single(Plotly.CallsTo("react"));
         Array.ForEach(Squares(3, 4), chart.Instance.Append);
         chart.WaitForAssertion(() => Assert.Equal("4", DataPoints(chart)), Patience);
 
         Assert.Equal([1.0, 2.0], firstRedraw.X(0));
         Assert.Equal([1.0, 4.0], firstRedraw.Y(0));
-        var lastRedraw = plotly.CallsTo("react")[^1];
+        var lastRedraw = Plotly.CallsTo("react")[^1];
         Assert.Equal([1.0, 2.0, 3.0, 4.0], lastRedraw.X(0));
         Assert.Equal([1.0, 4.0, 9.0, 16.0], lastRedraw.Y(0));
     }
 
     [Fact]
-    public async Task Append_ValuesThatAreNotFinite_AreSentAsGaps()
+    public void Append_ValuesThatAreNotFinite_AreSentAsGaps()
     {
-        using var timeout = HubClient.Timeout();
-        await using var context = new BunitContext();
-        var plotly = PlotlyModule.SetUp(context);
-        var chart = context.Render<PointChart>();
+        var chart = Render<PointChart>();
         PointChart.Point[] points = [new(1, double.NaN), new(2, double.PositiveInfinity), new(3, null), new(4, 2.5)];
 
         Array.ForEach(points, chart.Instance.Append);
         chart.WaitForAssertion(() => Assert.Equal("4", DataPoints(chart)), Patience);
 
-        var extend = Assert.Single(plotly.CallsTo("extendTraces"));
+        var extend = Assert.Single(Plotly.CallsTo("extendTraces"));
         Assert.Equal([null, null, null, 2.5], extend.ExtendedY[0]);
     }
 
     [Fact]
     public async Task Restart_AfterPoints_RedrawsEmptyAndCountsAgainFromZero()
     {
-        using var timeout = HubClient.Timeout();
-        await using var context = new BunitContext();
-        var plotly = PlotlyModule.SetUp(context);
-        var chart = context.Render<PointChart>();
+        var chart = Render<PointChart>();
         Array.ForEach(Squares(1, 3), chart.Instance.Append);
         chart.WaitForAssertion(() => Assert.Equal("3", DataPoints(chart)), Patience);
 
@@ -126,20 +107,18 @@ public sealed class StreamingChartTests
         chart.WaitForAssertion(() => Assert.Equal("1", DataPoints(chart)), Patience);
 
         Assert.Equal("0", countAfterClear);
-        Assert.Empty(Assert.Single(plotly.CallsTo("react")).X(0));
-        Assert.Equal([7.0], plotly.CallsTo("extendTraces")[^1].ExtendedX[0]);
+        Assert.Empty(Assert.Single(Plotly.CallsTo("react")).X(0));
+        Assert.Equal([7.0], Plotly.CallsTo("extendTraces")[^1].ExtendedX[0]);
     }
 
     [Fact]
     public async Task Dispose_StopsTheFlushLoop()
     {
-        using var timeout = HubClient.Timeout();
-        await using var context = new BunitContext();
-        var plotly = PlotlyModule.SetUp(context);
-        var chart = context.Render<PointChart>();
+        using var timeout = Timeout();
+        var chart = Render<PointChart>();
         var instance = chart.Instance;
         instance.Append(new PointChart.Point(1, 1));
-        chart.WaitForAssertion(() => Assert.Single(plotly.CallsTo("extendTraces")), Patience);
+        chart.WaitForAssertion(() => Assert.Single(Plotly.CallsTo("extendTraces")), Patience);
 
         // The chart's own disposal, as the renderer calls it; plotly's chart below stays alive and could still draw.
         await chart.InvokeAsync(() => instance.DisposeAsync().AsTask());
@@ -147,6 +126,6 @@ public sealed class StreamingChartTests
         await Task.Delay(StreamingChart<PointChart.Point>.FlushInterval * 5, timeout.Token);
         await instance.FlushAsync();
 
-        Assert.Single(plotly.CallsTo("extendTraces"));
+        Assert.Single(Plotly.CallsTo("extendTraces"));
     }
 }
