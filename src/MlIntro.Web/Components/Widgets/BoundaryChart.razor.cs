@@ -1,26 +1,13 @@
 using Microsoft.AspNetCore.Components;
 using MlIntro.Core.Experiments;
 using Plotly.Blazor;
-using Plotly.Blazor.ConfigLib;
-using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
-using PlotlyLayout = Plotly.Blazor.Layout;
 
 namespace MlIntro.Web.Components.Widgets;
 
 /// <summary>The network's output over the input square as a heatmap, optionally with the data points on top.</summary>
-public sealed partial class BoundaryChart
+public sealed partial class BoundaryChart() : PlotlyWidget("boundary-chart")
 {
-    private readonly Config _config = new() { Responsive = true, DisplayModeBar = DisplayModeBarEnum.False };
-    private readonly List<ITrace> _data = [];
-    private PlotlyChart? _chart;
-    private PlotlyLayout _layout = default!;
-    private int _shownEpoch = -1;
-    private IReadOnlyList<ITrace>? _shownOverlays;
-
-    [Parameter]
-    public string Id { get; set; } = "boundary-chart";
-
     [Parameter]
     public BoundaryFrame? Frame { get; set; }
 
@@ -35,40 +22,19 @@ public sealed partial class BoundaryChart
     [Parameter]
     public (double Low, double High) Range { get; set; } = (0, 1);
 
-    protected override void OnInitialized()
-    {
-        _layout = new PlotlyLayout
-        {
-            Width = Size,
-            Height = Size,
-            Margin = new Margin { L = 30, R = 10, T = 10, B = 30 },
-            ShowLegend = false,
-        };
-        Rebuild();
-    }
+    protected override object? DrawnFrom => (Frame?.Epoch ?? -1, Overlays, Range);
 
-    protected override async Task OnParametersSetAsync()
-    {
-        if (_chart is null || (Frame?.Epoch ?? -1) == _shownEpoch && ReferenceEquals(Overlays, _shownOverlays))
-        {
-            return;
-        }
-        Rebuild();
-        await _chart.React();
-    }
+    protected override Plotly.Blazor.Layout CreateLayout() => ChartLayouts.Square(Size);
 
-    private void Rebuild()
+    protected override void BuildTraces(List<ITrace> traces)
     {
-        _data.Clear();
-        _shownEpoch = Frame?.Epoch ?? -1;
-        _shownOverlays = Overlays;
         if (Frame is not null)
         {
-            _data.Add(HeatmapOf(Frame, Range));
+            traces.Add(HeatmapOf(Frame, Range));
         }
         if (Overlays is not null)
         {
-            _data.AddRange(Overlays);
+            traces.AddRange(Overlays);
         }
     }
 

@@ -2,61 +2,49 @@ using Microsoft.AspNetCore.Components;
 using MlIntro.Core.Experiments;
 using MlIntro.Core.Surfaces;
 using Plotly.Blazor;
-using Plotly.Blazor.ConfigLib;
-using Plotly.Blazor.LayoutLib;
-using Plotly.Blazor.Traces;
-using Plotly.Blazor.Traces.ScatterLib;
-using PlotlyLayout = Plotly.Blazor.Layout;
 
 namespace MlIntro.Web.Components.Widgets;
 
-/// <summary>A stored optimizer race, read-only: the surface's contour with each racer's whole path on it.</summary>
-public sealed partial class TrajectoryChart
+/// <summary>An optimizer race: the surface's contour (trace 0) with each racer's path on it, streamed chunk by chunk.</summary>
+public sealed partial class TrajectoryChart() : StreamingChart<TrajectoryChunk>("trajectory-chart")
 {
-    private readonly Config _config = new() { Responsive = true, DisplayModeBar = DisplayModeBarEnum.False };
-    private readonly List<ITrace> _data = [];
-    private readonly Dictionary<string, (List<object> X, List<object> Y)> _series = [];
-    private PlotlyChart? _chart;
-    private PlotlyLayout _layout = default!;
-    private volatile bool _plotReady;
-
-    [Parameter]
-    public string Id { get; set; } = "trajectory-chart";
-
     [Parameter, EditorRequired]
     public ISurface Surface { get; set; } = default!;
 
-    protected override void OnInitialized()
+    /// <summary>Draws the chunks appended so far now (e.g. once a stored race has been read whole).</summary>
+    public Task RedrawAsync() => FlushAsync();
+
+    protected override Plotly.Blazor.Layout CreateLayout() => ChartLayouts.Surface();
+
+    protected override void BuildTraces(List<ITrace> traces)
     {
-        _layout = new PlotlyLayout { Height = 420, Margin = new Margin { L = 40, R = 10, T = 10, B = 40 } };
         var grid = SurfaceGrid.Sample(Surface, 80);
         var axis = Enumerable.Range(0, grid.Resolution).Select(i => (object)grid.Coordinate(i)).ToList();
         var rows = Enumerable.Range(0, grid.Resolution).Select(r => (object)grid.Values.AsSpan(r * grid.Resolution, grid.Resolution).ToArray()).ToList();
-        _data.Add(new Contour { X = axis, Y = axis, Z = rows, NContours = 40, ShowScale = false, ColorScale = "Viridis", Name = Surface.Name, ShowLegend = false });
+        traces.Add(new Plotly.Blazor.Traces.Contour
+        {
+            X = axis, Y = axis, Z = rows, NContours = 40, ShowScale = false, ColorScale = "Viridis", Name = Surface.Name, ShowLegend = false,
+        });
     }
 
-    /// <summary>Adds a chunk of the race; the chart redraws once the page asks it to.</summary>
-    public void Append(TrajectoryChunk chunk)
+    /// <summary>A racer seen for the first time gets its own (empty) line.</summary>
+    protected override bool Restructure(IReadOnlyList<TrajectoryChunk> batch)
     {
-        ArgumentNullException.ThrowIfNull(chunk);
-        foreach (var racer in chunk.Series)
+        var added = false;
+        foreach (var racer in batch.SelectMany(chunk => chunk.Series).Where(racer => LineNamed(racer.Name) < 0))
         {
-            if (!_series.TryGetValue(racer.Name, out var points))
-            {
-                points = ([], []);
-                _series[racer.Name] = points;
-                _data.Add(new Scatter { Name = racer.Name, Mode = ModeFlag.Lines, X = points.X, Y = points.Y });
-            }
-            points.X.AddRange(racer.X.Select(v => (object)v));
-            points.Y.AddRange(racer.Y.Select(v => (object)v));
+            Traces.Add(ChartLines.Line(racer.Name, LineStyle.Plain));
+            added = true;
         }
+        return added;
     }
 
-    public async Task RedrawAsync()
+    protected override IEnumerable<TracePoint> Map(TrajectoryChunk point)
     {
-        if (_plotReady && _chart is not null)
+        return point.Series.SelectMany(racer =>
         {
-            await _chart.React();
-        }
+            var line = LineNamed(racer.Name);
+            return racer.X.Zip(racer.Y, (x, y) => new TracePoint(line, x, y));
+        });
     }
 }

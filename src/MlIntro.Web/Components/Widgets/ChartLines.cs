@@ -1,0 +1,35 @@
+using Plotly.Blazor.Traces;
+using Plotly.Blazor.Traces.ScatterLib;
+using Plotly.Blazor.Traces.ScatterLib.LineLib;
+
+namespace MlIntro.Web.Components.Widgets;
+
+/// <summary>How the widgets' lines and markers look, in one place: every scatter trace of a widget is made here.</summary>
+public static class ChartLines
+{
+    /// <summary>A line through (x, y); without points, an empty line to stream into.</summary>
+    public static Scatter Line(string name, LineStyle style, IEnumerable<double>? x = null, IEnumerable<double>? y = null)
+    {
+        ArgumentNullException.ThrowIfNull(style);
+        return new Scatter
+        {
+            Name = name,
+            Mode = style.Markers ? ModeFlag.Lines | ModeFlag.Markers : ModeFlag.Lines,
+            X = x?.Cast<object>().ToList() ?? [],
+            Y = y?.Cast<object>().ToList() ?? [],
+            Line = new Line { Color = style.Colour, Width = style.Width, Dash = style.Dash, Shape = style.Steps ? ShapeEnum.Hv : null },
+            Fill = style.Filled ? FillEnum.ToZeroY : null,
+            Opacity = style.Opacity,
+        };
+    }
+
+    /// <summary>A single marked point.</summary>
+    public static Scatter Point(string name, double x, double y, string colour) => new()
+    {
+        Name = name,
+        Mode = ModeFlag.Markers,
+        X = [x],
+        Y = [y],
+        Marker = new Marker { Size = 12, Color = colour },
+    };
+}
