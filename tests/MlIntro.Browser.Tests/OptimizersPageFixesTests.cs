@@ -142,7 +142,7 @@ public sealed class OptimizersPageFixesTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Play_GdAtRate5OnLectureWithF1_MarksItDivergedAndResetTakesTheMarkBack()
+    public async Task Play_GdAtRate5OnLectureWithF1_MarksItDivergedAndResetOrASurfaceSwitchTakesTheMarkBack()
     {
         // Plain GD at rate 5 jumps off the picture at step 2 (RacePlaybackTests recomputes it); Adam stays on it.
         var page = await OpenAsync(fixture, "?surface=lecture%2Bf1&start=0.75,1&steps=50&r=adam:0.05;gd:5");
@@ -163,6 +163,20 @@ public sealed class OptimizersPageFixesTests(BrowserFixture fixture)
 
         await Assertions.Expect(mark).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("#optimizers-contour .legendtext", new() { HasText = "diverged" })).ToHaveCountAsync(0);
+
+        await PlayToTheEndAsync(page, 50);
+        await Assertions.Expect(mark).ToHaveCountAsync(1);
+        await page.GetByTestId("surface-saddle").ClickAsync();
+
+        await Assertions.Expect(mark).ToHaveCountAsync(0);
+        // Empty trails have no legend entry (Plotly hides traces without points), so read the names off the traces.
+        await page.WaitForFunctionAsync($"() => {Contour}.data[0].name === 'saddle'");
+        var names = await page.EvaluateAsync<string[]>($"() => {Contour}.data.map(t => t.name)");
+        // The loss chart keeps its traces across the switch (same racers): clear() must have taken the mark off.
+        var lossNames = await page.EvaluateAsync<string[]>("() => document.getElementById('optimizers-loss').data.map(t => t.name)");
+        await Assertions.Expect(page.Locator("#optimizers-contour .contourlevel").First).ToBeAttachedAsync();
+        Assert.Equal(["saddle", "Adam 0.05", "GD 5", "Adam 0.05", "GD 5", "start"], names);
+        Assert.Equal(["Adam 0.05", "GD 5"], lossNames);
         await page.CloseAsync();
     }
 }

@@ -7,6 +7,7 @@ const api = (function () {
   let race = null;
   let k = 0, speed = 5, timer = null, marked = null;
 
+  const DIVERGED = ' — diverged at step ';
   const el = id => (id ? document.getElementById(id) : null);
   const range = (from, count) => Array.from({ length: count }, (_, i) => from + i);
   const none = () => range(0, race.n).map(() => []);
@@ -49,16 +50,23 @@ const api = (function () {
     if (key === marked) return;
     marked = key;
     const { charts, names, n } = race;
-    const labels = names.map((name, r) => (isDiverged(r) ? `${name} — diverged at step ${divergedAt(r)}` : name));
-    label(charts, labels, names.map((_, r) => (isDiverged(r) ? 'x' : 'circle')), n);
+    const labels = names.map((name, r) => (isDiverged(r) ? name + DIVERGED + divergedAt(r) : name));
+    restyle(el(charts.contour), { name: labels }, range(1, n));
+    restyle(el(charts.contour), { 'marker.symbol': names.map((_, r) => (isDiverged(r) ? 'x' : 'circle')) }, range(n + 1, n));
+    restyle(el(charts.loss), { name: labels }, range(0, n));
+    restyle(el(charts.distance), { name: labels }, range(0, n));
     note(charts, names.flatMap((name, r) => (isDiverged(r) ? [[name, divergedAt(r)]] : [])));
   }
 
-  function label(charts, names, symbols, n) {
-    restyle(el(charts.contour), { name: names }, range(1, n));
-    restyle(el(charts.contour), { 'marker.symbol': symbols }, range(n + 1, n));
-    restyle(el(charts.loss), { name: names }, range(0, n));
-    restyle(el(charts.distance), { name: names }, range(0, n));
+  // Strips the mark from whichever traces still carry it: clear() may come after Blazor redrew a chart for new racers,
+  // whose names must stay.
+  function unmark(charts, n) {
+    for (const id of [charts.contour, charts.loss, charts.distance]) {
+      const chart = el(id);
+      const carrying = chart && chart.data ? range(0, chart.data.length).filter(i => String(chart.data[i].name).includes(DIVERGED)) : [];
+      if (carrying.length) Plotly.restyle(chart, { name: carrying.map(i => chart.data[i].name.split(DIVERGED)[0]) }, carrying);
+    }
+    restyle(el(charts.contour), { 'marker.symbol': 'circle' }, range(n + 1, n));
   }
 
   // One element per diverged racer with data-racer and data-diverged (the step), read by people and tests alike.
@@ -78,7 +86,7 @@ const api = (function () {
   // Takes the race's drawing off the charts: empty trails and markers, plain names, step 0.
   function blank() {
     if (!window.Plotly) return;
-    const { charts, n, names } = race;
+    const { charts, n } = race;
     restyle(el(charts.contour), { x: [...none(), ...none()], y: [...none(), ...none()] }, range(1, 2 * n));
     restyle(el(charts.surface), { x: none(), y: none(), z: none() }, range(1, n));
     for (const id of [charts.loss, charts.distance]) {
@@ -89,7 +97,7 @@ const api = (function () {
         Plotly.relayout(chart, { 'xaxis.range': [-1, 6], 'yaxis.range': [-1, 4], 'xaxis.autorange': true, 'yaxis.autorange': true });
       }
     }
-    if (names) label(charts, names, names.map(() => 'circle'), n);
+    unmark(charts, n);
     note(charts, []);
     const step = el(charts.step);
     if (step) step.textContent = '0';
