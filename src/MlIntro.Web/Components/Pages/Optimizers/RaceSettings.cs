@@ -40,7 +40,7 @@ public sealed record RaceSettings(
 
     /// <summary>
     /// The slide's picture: the lecture surface with the demo's f1 hills, (0.75, 1.0), 1,000 steps, the seven optimizers at
-    /// TF1 defaults. Without f1 the start lies on a plateau where GD, Momentum and Adagrad barely leave the start.
+    /// TF1 defaults. Without f1 the start lies on a plateau that GD, Momentum, Adagrad and Adadelta barely leave in 1,000 steps.
     /// </summary>
     public static RaceSettings Slide { get; } = new(
         SurfaceCatalog.LectureF1,
