@@ -25,7 +25,12 @@ public sealed class TrainingService(
     private readonly ConcurrentQueue<string> _finished = new();
 
     /// <summary>Validates and queues a run; returns its id at once. Throws <see cref="InvalidExperimentException"/> or <see cref="TrainingRejectedException"/>.</summary>
-    public async Task<string> StartAsync(ExperimentDefinition? definition, string ownerId, CancellationToken cancellationToken)
+    public Task<string> StartAsync(ExperimentDefinition? definition, string ownerId, CancellationToken cancellationToken) =>
+        StartAsync(definition, ownerId, paused: false, cancellationToken);
+
+    /// <param name="paused">Held before its first epoch until resumed or stepped: pausing after the start would race a
+    /// tiny network, which can train an epoch before the call returns.</param>
+    public async Task<string> StartAsync(ExperimentDefinition? definition, string ownerId, bool paused, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
         try
@@ -39,6 +44,10 @@ public sealed class TrainingService(
             throw;
         }
         var run = new ExperimentRun(ExperimentIds.New(), definition, ownerId);
+        if (paused)
+        {
+            run.Control.Pause();
+        }
         await store.CreateAsync(run.Id, definition, time.GetUtcNow(), cancellationToken);
         recorder.Attach(run);
         run.Events.Published += e =>

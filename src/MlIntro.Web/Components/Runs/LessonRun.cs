@@ -57,11 +57,7 @@ public sealed partial class LessonRun : IAsyncDisposable
         await StopAsync();
         try
         {
-            var id = await _training.StartAsync(definition, _owner, CancellationToken.None);
-            if (paused)
-            {
-                _training.Pause(id, _owner);
-            }
+            var id = await _training.StartAsync(definition, _owner, paused, CancellationToken.None);
             (_owned, IsPlaying) = (true, !paused);
             Begin(id);
             return true;
