@@ -38,7 +38,7 @@ public sealed partial class LessonRun : IAsyncDisposable
     /// <summary>The last epoch applied on the circuit (0 before the first).</summary>
     public int Epoch { get; private set; }
 
-    /// <summary>A rejected start or a broken follow loop, in words for the page; null when all is well.</summary>
+    /// <summary>A rejected start, a run that failed or diverged, or a broken follow loop, in words for the page; null when all is well.</summary>
     public string? Error { get; private set; }
 
     /// <summary>Started and not yet ended.</summary>
@@ -131,6 +131,10 @@ public sealed partial class LessonRun : IAsyncDisposable
         {
             Status = e.Status;
             IsPlaying &= !e.IsTerminal;
+            if (e.Status is ExperimentStatus.Failed or ExperimentStatus.Diverged)
+            {
+                Error = e.Message ?? $"The run ended as {e.Status.ToString().ToLowerInvariant()}.";
+            }
         }
         else if (e.Metrics is { } metrics)
         {

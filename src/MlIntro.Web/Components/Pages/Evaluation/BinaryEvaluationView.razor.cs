@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components;
 using MlIntro.Core.Experiments;
 using MlIntro.Core.Metrics;
 
+using MlIntro.Web.Components.Lessons;
+
 namespace MlIntro.Web.Components.Pages.Evaluation;
 
 /// <summary>
@@ -64,7 +66,7 @@ public sealed partial class BinaryEvaluationView
         {
             // Live frames: the cut at 0.5 as the trainer counted it.
             (_rates, _point, _rawCounts) = (null, null, null);
-            _confusion = Frame?.WeightedConfusion ?? Frame?.ConfusionMatrix?.Select(r => r.Select(c => (double)c).ToArray()).ToArray();
+            _confusion = EvaluationCells.Confusion(Frame);
         }
     }
 

@@ -115,9 +115,6 @@ public sealed partial class EvaluationPage
             case TrainingEventKind.Boundary when e.Boundary is not null:
                 _boundary = e.Boundary;
                 break;
-            case TrainingEventKind.Status when e.Status is ExperimentStatus.Failed or ExperimentStatus.Diverged:
-                _error = e.Message;
-                break;
             default:
                 break;
         }

@@ -56,8 +56,7 @@ public sealed partial class ExperimentPage
         (_last.ValidationLoss is { } validation ? $", validation loss {validation:F4}" : "") +
         (_last.TestAccuracy is { } accuracy ? $", test accuracy {accuracy:P1}" : "");
 
-    private double[][]? ConfusionCells => _evaluation is null ? null
-        : _evaluation.WeightedConfusion ?? _evaluation.ConfusionMatrix?.Select(row => row.Select(c => (double)c).ToArray()).ToArray();
+    private double[][]? ConfusionCells => EvaluationCells.Confusion(_evaluation);
 
     private Color StatusColor => _status switch
     {

@@ -22,7 +22,6 @@ public sealed partial class JetsPage
     private bool _realData;
     private string _dataName = ToyName;
     private string _dataLabel = "";
-    private string? _error;
     private EvaluationFrame? _evaluation;
     private EvaluationFrame? _final;
     private double[][]? _matrix;
@@ -96,11 +95,7 @@ public sealed partial class JetsPage
             case TrainingEventKind.Evaluation when e.Evaluation is not null:
                 _evaluation = e.Evaluation;
                 _final = e.Evaluation.IsFinal ? e.Evaluation : _final;
-                _matrix = e.Evaluation.WeightedConfusion
-                    ?? e.Evaluation.ConfusionMatrix?.Select(r => r.Select(c => (double)c).ToArray()).ToArray();
-                break;
-            case TrainingEventKind.Status when e.Status is ExperimentStatus.Failed or ExperimentStatus.Diverged:
-                _error = e.Message;
+                _matrix = EvaluationCells.Confusion(e.Evaluation);
                 break;
             default:
                 break;
@@ -110,7 +105,7 @@ public sealed partial class JetsPage
     private async Task StopAsync()
     {
         await Run.StopAsync();
-        (_evaluation, _final, _matrix, _error) = (null, null, null, null);
+        (_evaluation, _final, _matrix) = (null, null, null);
         await Task.WhenAll(_lossChart?.ClearAsync() ?? Task.CompletedTask, _accuracyChart?.ClearAsync() ?? Task.CompletedTask);
     }
 }

@@ -112,7 +112,7 @@ public sealed partial class PlaygroundPage
                 break;
             case TrainingEventKind.Status when e.IsTerminal:
                 _diverged = e.Status == ExperimentStatus.Diverged;
-                _error = e.Status != ExperimentStatus.Cancelled ? e.Message ?? _error : _error;
+                _error = e.Status == ExperimentStatus.Finished ? e.Message ?? _error : _error; // early stopping says why
                 break;
             default:
                 break;
