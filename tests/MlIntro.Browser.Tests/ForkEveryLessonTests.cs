@@ -44,7 +44,7 @@ public sealed class ForkEveryLessonTests(BrowserFixture fixture)
     public async Task Playground_ForkOfARun_HasTheSameSettings()
     {
         var page = await fixture.NewPageAsync();
-        await page.GotoAsync(fixture.App.BaseUrl + "/playground?dataset=xor&noise=15&train=60&batch=20&lr=0.03&act=relu&reg=l2&rr=0.001&net=3,2&f=x1,x2,x1x2&opt=adam&seed=5");
+        await page.GotoAsync(fixture.App.BaseUrl + "/playground?dataset=xor&noise=15&train=60&batch=20&lr=0.03&act=relu&reg=l2&rr=0.001&net=3,2&f=x1,x2,x1*x2&opt=adam&seed=5");
         await InteractiveAsync(page);
         var original = Query(page.Url);
         await page.GetByTestId("step").ClickAsync();

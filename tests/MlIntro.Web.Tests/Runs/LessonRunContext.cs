@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MlIntro.Training;
@@ -19,6 +20,8 @@ internal static class LessonRunContext
         context.Services.AddSingleton<ILogger<LessonRun>>(logger ?? new CapturingLogger<LessonRun>());
         context.Services.AddScoped<CircuitRunPauser>();
         context.Services.AddScoped<LessonRuns>();
+        // Lesson pages do browser work only once interactive, as on a live circuit.
+        context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return context;
     }
 }
