@@ -1,6 +1,7 @@
 using System.Globalization;
 using MlIntro.Core.Data.Sources;
 using MlIntro.Core.Experiments;
+using MlIntro.Web.Components.Lessons;
 
 namespace MlIntro.Web.Components.Pages.Evaluation;
 
@@ -28,7 +29,7 @@ public sealed record EvaluationSettings(string Data, string Hidden = "8,8", int 
     public static EvaluationSettings FromDefinition(ExperimentDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var hidden = string.Join(",", definition.RequiredModel.HiddenLayers.Select(l => l.Neurons.ToString(CultureInfo.InvariantCulture)));
+        var hidden = HiddenLayerText.Format(definition.RequiredModel.HiddenLayers);
         return new EvaluationSettings(definition.RequiredData.Name, hidden, definition.RequiredTraining.Epochs, definition.RequiredOptimizer.LearningRate);
     }
 

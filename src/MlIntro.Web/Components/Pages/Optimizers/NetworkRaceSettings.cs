@@ -1,6 +1,7 @@
 using System.Globalization;
 using MlIntro.Core.Experiments;
 using MlIntro.Training.Optimizers;
+using MlIntro.Web.Components.Lessons;
 
 namespace MlIntro.Web.Components.Pages.Optimizers;
 
@@ -37,7 +38,7 @@ public sealed record NetworkRaceSettings(string Dataset, string Hidden, int Epoc
     public static NetworkRaceSettings FromDefinition(ExperimentDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        var hidden = string.Join(",", definition.RequiredModel.HiddenLayers.Select(l => l.Neurons.ToString(CultureInfo.InvariantCulture)));
+        var hidden = HiddenLayerText.Format(definition.RequiredModel.HiddenLayers);
         var racers = (definition.Race ?? []).Select(r => RaceDefinitions.Racer(r.Optimizer)).ToList();
         return new NetworkRaceSettings(definition.RequiredData.Name, hidden, definition.RequiredTraining.Epochs, racers.Count > 0 ? racers : Default.Racers);
     }

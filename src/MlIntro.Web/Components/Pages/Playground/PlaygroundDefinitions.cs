@@ -2,6 +2,7 @@ using System.Globalization;
 using MlIntro.Core.Data;
 using MlIntro.Core.Experiments;
 using MlIntro.Training.Optimizers;
+using MlIntro.Web.Components.Lessons;
 
 namespace MlIntro.Web.Components.Pages.Playground;
 
@@ -29,7 +30,7 @@ public static class PlaygroundDefinitions
             model.Regularization,
             model.RegularizationRate,
             model.Problem,
-            string.Join(",", model.HiddenLayers.Select(l => l.Neurons.ToString(CultureInfo.InvariantCulture))),
+            HiddenLayerText.Format(model.HiddenLayers),
             string.Join(",", features),
             optimizer.Kind,
             // The Playground applies one dropout rate to every hidden layer.
