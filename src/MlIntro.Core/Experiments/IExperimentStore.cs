@@ -15,7 +15,8 @@ public sealed record StoredExperiment(
 /// </summary>
 public interface IExperimentStore
 {
-    Task CreateAsync(string id, ExperimentDefinition definition, DateTimeOffset createdAt, CancellationToken cancellationToken);
+    /// <param name="ownerId">Who started the run (quotas and retention are per owner); never shown to other users.</param>
+    Task CreateAsync(string id, ExperimentDefinition definition, string ownerId, DateTimeOffset createdAt, CancellationToken cancellationToken);
 
     /// <summary>Appends events in order; a terminal status event also sets the experiment's status, message and end time.</summary>
     Task AppendAsync(string id, IReadOnlyList<TrainingEvent> events, CancellationToken cancellationToken);

@@ -14,9 +14,10 @@ namespace MlIntro.Web.Store;
 /// </remarks>
 public sealed class EfExperimentStore(IDbContextFactory<ExperimentDbContext> contextFactory, TimeProvider timeProvider) : IExperimentStore
 {
-    public async Task CreateAsync(string id, ExperimentDefinition definition, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    public async Task CreateAsync(string id, ExperimentDefinition definition, string ownerId, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
+        ArgumentException.ThrowIfNullOrEmpty(ownerId);
         ArgumentNullException.ThrowIfNull(definition);
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
@@ -26,6 +27,7 @@ public sealed class EfExperimentStore(IDbContextFactory<ExperimentDbContext> con
             Lesson = definition.Lesson,
             DataName = definition.Surface is { } surface ? "surface:" + surface.Name : definition.Data?.Name ?? "",
             DefinitionJson = JsonSerializer.Serialize(definition, ExperimentJson.Options),
+            OwnerId = ownerId,
             Status = ExperimentStatus.Queued,
             CreatedAt = createdAt,
         });

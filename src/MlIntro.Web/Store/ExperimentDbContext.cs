@@ -31,6 +31,7 @@ public sealed class ExperimentDbContext(DbContextOptions<ExperimentDbContext> op
             experiment.Property(e => e.Lesson).HasConversion<string>();
             experiment.Property(e => e.Status).HasConversion<string>();
             experiment.HasIndex(e => e.CreatedAt);
+            experiment.HasIndex(e => e.OwnerId);
             experiment.HasMany(e => e.Events).WithOne().HasForeignKey(e => e.ExperimentId).OnDelete(DeleteBehavior.Cascade);
         });
 

@@ -14,6 +14,9 @@ public sealed class ExperimentEntity
 
     public required string DefinitionJson { get; set; }
 
+    /// <summary>Who started it: retention and quotas count per owner.</summary>
+    public required string OwnerId { get; set; }
+
     public ExperimentStatus Status { get; set; }
 
     public string? Message { get; set; }

@@ -5,7 +5,7 @@ namespace MlIntro.Benchmarks;
 /// <summary>Diagnostic stand-in (<c>--null-store</c>): takes every write and stores nothing, to tell the database's share of a cost.</summary>
 internal sealed class NullExperimentStore : IExperimentStore
 {
-    public Task CreateAsync(string id, ExperimentDefinition definition, DateTimeOffset createdAt, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task CreateAsync(string id, ExperimentDefinition definition, string ownerId, DateTimeOffset createdAt, CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task AppendAsync(string id, IReadOnlyList<TrainingEvent> events, CancellationToken cancellationToken) => Task.CompletedTask;
 

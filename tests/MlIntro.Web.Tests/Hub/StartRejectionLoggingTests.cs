@@ -63,7 +63,7 @@ public sealed class StartRejectionLoggingTests
     /// <summary>The app's store on a full disk: creating a run fails.</summary>
     private sealed class UnwritableStore(EfExperimentStore inner) : IExperimentStore
     {
-        public Task CreateAsync(string id, ExperimentDefinition definition, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
+        public Task CreateAsync(string id, ExperimentDefinition definition, string ownerId, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
             throw new IOException("No space left on device.");
 
         public Task AppendAsync(string id, IReadOnlyList<TrainingEvent> events, CancellationToken cancellationToken) =>

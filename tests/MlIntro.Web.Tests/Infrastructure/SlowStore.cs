@@ -20,8 +20,8 @@ internal sealed class SlowStore(EfExperimentStore inner, TimeSpan delay) : IExpe
         await inner.AppendAsync(id, events, cancellationToken);
     }
 
-    public Task CreateAsync(string id, ExperimentDefinition definition, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
-        inner.CreateAsync(id, definition, createdAt, cancellationToken);
+    public Task CreateAsync(string id, ExperimentDefinition definition, string ownerId, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
+        inner.CreateAsync(id, definition, ownerId, createdAt, cancellationToken);
 
     public Task<StoredExperiment?> FindAsync(string id, CancellationToken cancellationToken) => inner.FindAsync(id, cancellationToken);
 

@@ -26,7 +26,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     {
         await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
         var store = host.Store;
-        await store.CreateAsync("run-1", Definition(), Start, _ct);
+        await store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         await store.AppendAsync("run-1", [Status(0, ExperimentStatus.Running), Epoch(1, 1, 0.7, 0.72)], _ct);
         var finishedAt = new DateTimeOffset(2025, 3, 14, 8, 40, 0, TimeSpan.Zero);
         _clock.Now = finishedAt;
@@ -57,7 +57,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     public async Task FindAsync_AfterRunningEventOnly_ReturnsRunningWithoutFinishTime()
     {
         await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
-        await host.Store.CreateAsync("run-1", Definition(), Start, _ct);
+        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         var created = await host.Store.FindAsync("run-1", _ct);
 
         await host.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Running)], _ct);
@@ -73,7 +73,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     public async Task AppendAsync_StatusAfterTerminal_KeepsTerminalStatus()
     {
         await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
-        await host.Store.CreateAsync("run-1", Definition(), Start, _ct);
+        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         await host.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Cancelled, "Stopped by user.")], _ct);
 
         await host.Store.AppendAsync("run-1", [Status(1, ExperimentStatus.Running)], _ct);
@@ -87,7 +87,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     public async Task EventsAsync_AfterSeveralBatches_ReturnsEventsBySequenceWithPayloadsIntact()
     {
         await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
-        await host.Store.CreateAsync("run-1", Definition(), Start, _ct);
+        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         // Values with no short decimal form, extremes and NaN: a lossy number format would change them.
         var metrics = new EpochMetrics(7, 0.1 + 0.2, 1.0 / 3.0, TrainAccuracy: double.Epsilon, TestAccuracy: 1e-300,
             Series: "Adam", ValidationLoss: double.NaN, ValidationAccuracy: double.MaxValue);
@@ -134,7 +134,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     {
         await using (var first = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct))
         {
-            await first.Store.CreateAsync("run-1", Definition(), Start, _ct);
+            await first.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
             await first.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Running), Epoch(1, 1, 0.6931471805599453, 0.7)], _ct);
             await first.Store.AppendAsync("run-1", [Status(2, ExperimentStatus.Finished)], _ct);
         }
@@ -156,7 +156,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     public async Task AppendAsync_RepeatedSequences_KeepsFirstAndAddsOnlyNewOnes()
     {
         await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
-        await host.Store.CreateAsync("run-1", Definition(), Start, _ct);
+        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         await host.Store.AppendAsync("run-1", [Epoch(0, 1, 0.9, 0.9), Epoch(1, 2, 0.8, 0.8)], _ct);
 
         // A retried batch that overlaps what is stored, with a repeat inside the batch too.
@@ -171,7 +171,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     public async Task AppendAsync_RepeatedTerminalEvent_KeepsFirstFinishTime()
     {
         await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
-        await host.Store.CreateAsync("run-1", Definition(), Start, _ct);
+        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         await host.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Finished)], _ct);
         var firstFinish = _clock.Now;
         _clock.Now = firstFinish.AddHours(1);
@@ -196,7 +196,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     public async Task FindAsync_UnknownId_ReturnsNullAndNoEvents()
     {
         await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
-        await host.Store.CreateAsync("run-1", Definition(), Start, _ct);
+        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         await host.Store.AppendAsync("run-1", [Epoch(0, 1, 1, 1)], _ct);
 
         var stored = await host.Store.FindAsync("run-2", _ct);
@@ -213,7 +213,7 @@ public sealed class EfExperimentStoreTests : IDisposable
         var store = host.Store;
         foreach (var id in new[] { "queued", "running", "finished", "cancelled" })
         {
-            await store.CreateAsync(id, Definition(), Start, _ct);
+            await store.CreateAsync(id, Definition(), "owner-1", Start, _ct);
         }
         await store.AppendAsync("running", [Status(0, ExperimentStatus.Running), Epoch(1, 1, 1, 1), Epoch(2, 2, 1, 1)], _ct);
         await store.AppendAsync("finished", [Status(0, ExperimentStatus.Running), Status(1, ExperimentStatus.Finished)], _ct);
@@ -249,9 +249,9 @@ public sealed class EfExperimentStoreTests : IDisposable
     {
         await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
         // Different offsets: order must follow the instant, not the local clock reading.
-        await host.Store.CreateAsync("middle", Definition(), Start.AddSeconds(1), _ct);
-        await host.Store.CreateAsync("newest", Definition("circle"), new DateTimeOffset(2025, 3, 14, 7, 0, 0, TimeSpan.FromHours(-2)), _ct);
-        await host.Store.CreateAsync("oldest", Definition(), Start, _ct);
+        await host.Store.CreateAsync("middle", Definition(), "owner-1", Start.AddSeconds(1), _ct);
+        await host.Store.CreateAsync("newest", Definition("circle"), "owner-1", new DateTimeOffset(2025, 3, 14, 7, 0, 0, TimeSpan.FromHours(-2)), _ct);
+        await host.Store.CreateAsync("oldest", Definition(), "owner-1", Start, _ct);
 
         var two = await host.Store.RecentAsync(2, _ct);
         var all = await host.Store.RecentAsync(10, _ct);
@@ -266,7 +266,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     public async Task AppendAsync_FiveHundredEventBatch_StoresAll()
     {
         await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
-        await host.Store.CreateAsync("run-1", Definition(), Start, _ct);
+        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         var batch = Enumerable.Range(0, 500).Select(i => Epoch(i, i, 1.0 / (i + 1), 2.0 / (i + 1))).ToList();
 
         await host.Store.AppendAsync("run-1", batch, _ct);

@@ -28,7 +28,7 @@ public sealed class ExperimentStoreRegistrationTests : IDisposable
         using var host = BuildHost(new() { ["ConnectionStrings:Experiments"] = "Data Source=nested/dir/runs.db" });
 
         await host.StartAsync(_ct);
-        await host.Services.GetRequiredService<IExperimentStore>().CreateAsync("run-1", Definition(), Start, _ct);
+        await host.Services.GetRequiredService<IExperimentStore>().CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         await host.StopAsync(_ct);
 
         var file = Path.Combine(_contentRoot.Path, "nested", "dir", "runs.db");
@@ -56,9 +56,9 @@ public sealed class ExperimentStoreRegistrationTests : IDisposable
         {
             await before.StartAsync(_ct);
             var store = before.Services.GetRequiredService<IExperimentStore>();
-            await store.CreateAsync("interrupted", Definition(), Start, _ct);
+            await store.CreateAsync("interrupted", Definition(), "owner-1", Start, _ct);
             await store.AppendAsync("interrupted", [Status(0, ExperimentStatus.Running), Epoch(1, 1, 0.4, 0.5)], _ct);
-            await store.CreateAsync("done", Definition(), Start, _ct);
+            await store.CreateAsync("done", Definition(), "owner-1", Start, _ct);
             await store.AppendAsync("done", [Status(0, ExperimentStatus.Finished)], _ct);
             await before.StopAsync(_ct);
         }
