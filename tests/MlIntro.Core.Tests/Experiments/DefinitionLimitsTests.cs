@@ -1,8 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using MlIntro.Core.Data;
-using MlIntro.Core.Data.Sources;
 using MlIntro.Core.Experiments;
+using static MlIntro.Core.Tests.Experiments.ValidationSamples;
 
 namespace MlIntro.Core.Tests.Experiments;
 
@@ -12,15 +12,6 @@ namespace MlIntro.Core.Tests.Experiments;
 /// </summary>
 public sealed class DefinitionLimitsTests
 {
-    private static readonly ExperimentDefinition Network = new(
-        Lesson.Playground,
-        new DataSpec("circle", Points: 200, TrainFraction: 0.5),
-        new ModelSpec([new HiddenLayer(4)]),
-        new OptimizerSpec(OptimizerKind.Adam, 0.01),
-        new TrainingSpec(Epochs: 10, BatchSize: 10));
-
-    private static readonly ExperimentValidator Validator = new(new ExperimentLimits(), new DatasetCatalog([new PlaygroundDatasetSource()]));
-
     private static InvalidExperimentException Refusal(ExperimentDefinition definition) =>
         Assert.Throws<InvalidExperimentException>(() => Validator.ValidateOrThrow(definition));
 
