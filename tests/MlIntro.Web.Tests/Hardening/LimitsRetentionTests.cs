@@ -104,6 +104,20 @@ public sealed class LimitsRetentionTests : IDisposable
         Assert.NotNull(await store.FindAsync("recent", _ct));
     }
 
+    [Theory]
+    [InlineData("Retention:MaxAge", "00:00:10")]
+    [InlineData("Retention:MaxRunsPerOwner", "0")]
+    [InlineData("Retention:Interval", "00:00:00")]
+    public void App_RetentionSettingOutOfRange_RefusesToStartNamingIt(string key, string value)
+    {
+        using var database = new Infrastructure.TestDatabase();
+        using var app = new Infrastructure.MlIntroAppFactory(database, new Dictionary<string, string> { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.Server);
+
+        Assert.Contains(key[(key.IndexOf(':', StringComparison.Ordinal) + 1)..], error.Message, StringComparison.Ordinal);
+    }
+
     private ExperimentRetention Retention(StoreHost host, ExperimentRetentionOptions options) =>
         new((EfExperimentStore)host.Store, Options.Create(options), _clock, NullLogger<ExperimentRetention>.Instance);
 
