@@ -11,6 +11,9 @@ public sealed class DatasetCatalog(IEnumerable<IDatasetSource> sources)
 
     public int? TrainingRows(DataSpec spec) => Find(spec.Name)?.TrainingRows(spec);
 
+    /// <summary>The features <paramref name="spec"/> may choose from; null for unknown data sets and sources that cannot say.</summary>
+    public IReadOnlyList<string>? FeatureNames(DataSpec spec) => Find(spec.Name)?.FeatureNames(spec);
+
     public DatasetSplit Load(DataSpec spec, int seed, CancellationToken cancellationToken) =>
         (Find(spec.Name) ?? throw new ArgumentException($"Unknown data set '{spec.Name}'.", nameof(spec)))
             .Load(spec, seed, cancellationToken);

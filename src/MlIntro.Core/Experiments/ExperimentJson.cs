@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -29,9 +30,16 @@ public static class ExperimentJson
     };
 
     /// <summary>A definition sent by a client, read strictly; a JSON null gives null (the validator says it is required).</summary>
-    /// <exception cref="InvalidExperimentException">The JSON cannot be read; the message names the field, e.g. <c>Optimizer.LearningRate: null is not a number.</c></exception>
+    /// <remarks>JSON longer than <see cref="ExperimentLimits.MaxDefinitionBytes"/> (as sent, whitespace included) is refused
+    /// before it is read into records: its length is known without reading it.</remarks>
+    /// <exception cref="InvalidExperimentException">The JSON is too long or cannot be read; the message names the field,
+    /// e.g. <c>Optimizer.LearningRate: null is not a number.</c></exception>
     public static ExperimentDefinition? ReadDefinition(JsonElement json)
     {
+        if (json.ValueKind != JsonValueKind.Undefined && JsonMarshal.GetRawUtf8Value(json).Length is var bytes && bytes > ExperimentLimits.MaxDefinitionBytes)
+        {
+            throw new InvalidExperimentException([DefinitionSizeRules.TooLarge(bytes)]);
+        }
         try
         {
             return json.Deserialize<ExperimentDefinition>(Strict);

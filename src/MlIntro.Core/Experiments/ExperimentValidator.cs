@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using FluentValidation;
+using FluentValidation.Results;
 using MlIntro.Core.Data;
 using MlIntro.Core.Surfaces;
 using MlIntro.Core.Surfaces.Formulas;
@@ -35,6 +36,13 @@ public sealed class ExperimentValidator : AbstractValidator<ExperimentDefinition
             RuleFor(d => d.Data!.TrainFraction).Must(v => double.IsFinite(v) && v is >= 0.1 and <= 0.9)
                 .WithMessage("Data.TrainFraction must be between 0.1 and 0.9.");
             RuleForEach(d => d.Data!.Features).NotEmpty().WithMessage("Data.Features may not contain empty names.");
+            RuleFor(d => d.Data!).Custom((data, context) =>
+            {
+                foreach (var error in FeatureRules.Errors(data, catalog.FeatureNames(data)))
+                {
+                    context.AddFailure("Data.Features", error);
+                }
+            }).When(d => d.Data!.Features is not null);
         });
 
         When(d => d.Model is not null, () =>
@@ -92,8 +100,7 @@ public sealed class ExperimentValidator : AbstractValidator<ExperimentDefinition
     {
         When(d => d.Race is not null, () =>
         {
-            RuleFor(d => d.Race!.Count).InclusiveBetween(1, MaxRacers)
-                .WithMessage($"Race: between 1 and {MaxRacers} optimizers allowed.");
+            RuleFor(d => d.Race!.Count).InclusiveBetween(1, MaxRacers).WithMessage(TooManyRacers);
             RuleFor(d => d.Race!).Must(r => r.All(n => n is null || !string.IsNullOrWhiteSpace(n.Name)))
                 .WithMessage("Race.Name: every racer needs a name.");
             RuleFor(d => d.Race!).Must(r => r.Where(n => n is not null).Select(n => n.Name).Distinct(StringComparer.Ordinal).Count() == r.Count(n => n is not null))
@@ -140,6 +147,8 @@ public sealed class ExperimentValidator : AbstractValidator<ExperimentDefinition
     /// <summary>Racers per race (network or surface).</summary>
     public const int MaxRacers = 16;
 
+    internal static readonly string TooManyRacers = $"Race: between 1 and {MaxRacers} optimizers allowed.";
+
     /// <summary>Steps of a surface race.</summary>
     public const int MaxSurfaceSteps = 10_000;
 
@@ -150,6 +159,22 @@ public sealed class ExperimentValidator : AbstractValidator<ExperimentDefinition
 
     private static IEnumerable<string> Duplicates(IReadOnlyList<NamedOptimizer> race) =>
         race.Where(n => n is not null).GroupBy(n => n.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"'{g.Key}'");
+
+    /// <summary>
+    /// The size limits (<see cref="DefinitionSizeRules"/>) before every other rule; when they fail, only they are
+    /// reported: the other rules would echo oversized names and walk oversized lists.
+    /// </summary>
+    protected override bool PreValidate(ValidationContext<ExperimentDefinition> context, ValidationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(result);
+        var errors = DefinitionSizeRules.Errors(context.InstanceToValidate);
+        foreach (var error in errors)
+        {
+            result.Errors.Add(new ValidationFailure("Definition", error));
+        }
+        return errors.Count == 0;
+    }
 
     /// <summary>Throws <see cref="InvalidExperimentException"/> listing every broken field.</summary>
     public void ValidateOrThrow([NotNull] ExperimentDefinition? definition)

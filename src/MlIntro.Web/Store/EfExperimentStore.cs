@@ -173,6 +173,55 @@ public sealed class EfExperimentStore(IDbContextFactory<ExperimentDbContext> con
         return unfinished.Count;
     }
 
+    /// <summary>
+    /// Retention: deletes, with their events, the finished runs (any terminal status) created before
+    /// <paramref name="createdBefore"/>, and each owner's finished runs beyond their <paramref name="keepPerOwner"/>
+    /// newest. Queued and running runs are never deleted: their trainer may still be writing.
+    /// </summary>
+    /// <remarks>
+    /// No VACUUM: SQLite puts the freed pages on its free list and reuses them for new runs, so the file stops growing
+    /// instead of shrinking; a VACUUM would rewrite the whole file and block writers while it runs.
+    /// </remarks>
+    /// <returns>How many experiments were deleted.</returns>
+    public async Task<int> DeleteExpiredAsync(DateTimeOffset createdBefore, int keepPerOwner, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(keepPerOwner);
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var unfinished = Enum.GetValues<ExperimentStatus>().Where(s => !s.IsTerminal()).ToList();
+        var doomed = (await db.Experiments.AsNoTracking()
+                .Where(e => e.CreatedAt < createdBefore && !unfinished.Contains(e.Status))
+                .Select(e => e.Id)
+                .ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var crowded = await db.Experiments.AsNoTracking()
+            .GroupBy(e => e.OwnerId)
+            .Where(g => g.Count() > keepPerOwner)
+            .Select(g => g.Key)
+            .ToListAsync(cancellationToken);
+        foreach (var owner in crowded)
+        {
+            doomed.UnionWith(await db.Experiments.AsNoTracking()
+                .Where(e => e.OwnerId == owner)
+                .OrderByDescending(e => e.CreatedAt)
+                .ThenByDescending(e => e.Id)
+                .Skip(keepPerOwner)
+                .Where(e => !unfinished.Contains(e.Status))
+                .Select(e => e.Id)
+                .ToListAsync(cancellationToken));
+        }
+
+        // Short transactions, so that running trainers' appends wait for one chunk at most.
+        foreach (var chunk in doomed.Chunk(500))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await db.Events.Where(e => chunk.Contains(e.ExperimentId)).ExecuteDeleteAsync(cancellationToken);
+            await db.Experiments.Where(e => chunk.Contains(e.Id)).ExecuteDeleteAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return doomed.Count;
+    }
+
     private static StoredExperiment ToStored(ExperimentEntity experiment) => new(
         experiment.Id,
         Deserialize<ExperimentDefinition>(experiment.DefinitionJson, experiment.Id),

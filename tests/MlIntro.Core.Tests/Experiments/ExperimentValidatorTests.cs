@@ -7,12 +7,11 @@ namespace MlIntro.Core.Tests.Experiments;
 public sealed class ExperimentValidatorTests
 {
     // 200 circle points, half for training: 100 training rows.
-    private static readonly ExperimentDefinition Valid = new(
-        Lesson.Playground,
-        new DataSpec("circle", Points: 200, Noise: 0.1, TrainFraction: 0.5),
-        new ModelSpec([new HiddenLayer(4), new HiddenLayer(2)]),
-        new OptimizerSpec(OptimizerKind.Adam, 0.01),
-        new TrainingSpec(Epochs: 10, BatchSize: 10));
+    private static readonly ExperimentDefinition Valid = ValidationSamples.Network with
+    {
+        Data = ValidationSamples.Network.RequiredData with { Noise = 0.1 },
+        Model = new ModelSpec([new HiddenLayer(4), new HiddenLayer(2)]),
+    };
 
     private static ExperimentValidator Validator(ExperimentLimits? limits = null) =>
         new(limits ?? new ExperimentLimits(), new DatasetCatalog([new PlaygroundDatasetSource()]));

@@ -1,22 +1,12 @@
-using MlIntro.Core.Data;
-using MlIntro.Core.Data.Sources;
 using MlIntro.Core.Experiments;
 using MlIntro.Core.Optimizers;
+using static MlIntro.Core.Tests.Experiments.ValidationSamples;
 
 namespace MlIntro.Core.Tests.Experiments;
 
 /// <summary>Optimizer hyperparameters are checked by name and range for the run's optimizer and for every racer.</summary>
 public sealed class OptimizerParameterValidationTests
 {
-    private static readonly ExperimentDefinition Network = new(
-        Lesson.Playground,
-        new DataSpec("circle", Points: 200, TrainFraction: 0.5),
-        new ModelSpec([new HiddenLayer(4)]),
-        new OptimizerSpec(OptimizerKind.Adam, 0.01),
-        new TrainingSpec(Epochs: 10, BatchSize: 10));
-
-    private static readonly ExperimentValidator Validator = new(new ExperimentLimits(), new DatasetCatalog([new PlaygroundDatasetSource()]));
-
     private static IReadOnlyList<string> Errors(ExperimentDefinition definition) =>
         [.. Validator.Validate(definition).Errors.Select(e => e.ErrorMessage)];
 

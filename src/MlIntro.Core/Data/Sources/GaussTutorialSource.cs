@@ -26,6 +26,8 @@ public sealed class GaussTutorialSource : IDatasetSource
         return (int)Math.Floor((Background + Signal) * spec.TrainFraction);
     }
 
+    public IReadOnlyList<string> FeatureNames(DataSpec spec) => PlaneFeatures.All;
+
     public DatasetSplit Load(DataSpec spec, int seed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);

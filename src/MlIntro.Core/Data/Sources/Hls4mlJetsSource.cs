@@ -32,6 +32,8 @@ public sealed class Hls4mlJetsSource(string dataDirectory) : IDatasetSource
     /// <summary>Known once the file has been loaded; before that null, so that validation never waits for a parse.</summary>
     public int? TrainingRows(DataSpec spec) => _prepared?.Train.Rows;
 
+    public IReadOnlyList<string> FeatureNames(DataSpec spec) => JetData.FeatureNames;
+
     public DatasetSplit Load(DataSpec spec, int seed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);

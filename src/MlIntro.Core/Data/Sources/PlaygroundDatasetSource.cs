@@ -27,6 +27,8 @@ public sealed class PlaygroundDatasetSource : IDatasetSource
         return spec.Points >= 2 ? Math.Clamp((int)Math.Floor(spec.Points * spec.TrainFraction), 0, spec.Points) : null;
     }
 
+    public IReadOnlyList<string> FeatureNames(DataSpec spec) => PlaneFeatures.All;
+
     public DatasetSplit Load(DataSpec spec, int seed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);

@@ -21,6 +21,8 @@ public sealed class ToyJetsSource : IDatasetSource
         return spec.Points > 0 ? JetData.TrainingRows(spec.Points) : null;
     }
 
+    public IReadOnlyList<string> FeatureNames(DataSpec spec) => JetData.FeatureNames;
+
     public DatasetSplit Load(DataSpec spec, int seed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);

@@ -19,6 +19,15 @@ public sealed class UploadedDatasetSource(UploadRegistry registry) : IDatasetSou
         return Find(spec.Name) is { } upload ? (int)Math.Floor(upload.Data.Rows * spec.TrainFraction) : null;
     }
 
+    /// <summary>The table's columns; a two-column table also offers the Playground's plane features of them.</summary>
+    public IReadOnlyList<string>? FeatureNames(DataSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        return Find(spec.Name) is { } upload
+            ? upload.Data.Columns == 2 ? [.. PlaneFeatures.All.Union(upload.Data.FeatureNames)] : upload.Data.FeatureNames
+            : null;
+    }
+
     public DatasetSplit Load(DataSpec spec, int seed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
