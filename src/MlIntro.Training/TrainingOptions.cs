@@ -6,14 +6,29 @@ public sealed class TrainingOptions
     /// <summary>auto (CUDA when available, else CPU), cpu or cuda.</summary>
     public string Device { get; set; } = "auto";
 
-    /// <summary>Runs that train at the same time on the device; more wait in the queue.</summary>
-    public int MaxConcurrentRuns { get; set; } = 32;
+    /// <summary>Runs that train at the same time on the device, light and heavy together; more wait in the queue. Light
+    /// runs (small networks the stacked engine trains together) cost a waiting thread each, so this can be generous.</summary>
+    public int MaxConcurrentRuns { get; set; } = 256;
+
+    /// <summary>Heavy runs (each trains on a thread of its own) at the same time; 0 means one less than the cores (at
+    /// least one), so the stacked engine that trains everyone's Playground always keeps a core.</summary>
+    public int MaxConcurrentHeavyRuns { get; set; }
 
     /// <summary>Runs waiting for a slot; beyond it Start is refused with "server busy".</summary>
     public int MaxQueuedRuns { get; set; } = 200;
 
-    /// <summary>Unfinished runs one connection (browser tab, hub client) may have at once.</summary>
+    /// <summary>Unfinished runs one owner (a browser, by its cookie; a hub client, by its owner token) may have at once.</summary>
     public int MaxRunsPerOwner { get; set; } = 4;
+
+    /// <summary>Unfinished runs all owners behind one client address (an IPv4 address, an IPv6 /64) may have at once.</summary>
+    public int MaxRunsPerAddress { get; set; } = 32;
+
+    /// <summary>How long a run outlives its owner's last connection (hub client gone, page closed) before it is
+    /// stopped; long enough for a notebook to start a run, disconnect and come back with its owner token.</summary>
+    public TimeSpan OrphanedRunLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Longest a run may last from its Start (waiting, paused or training): every run's compute budget.</summary>
+    public TimeSpan MaxRunDuration { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Torch threads a run may use; 0 picks by model size (1 for tiny nets, all cores for large ones).</summary>
     public int ThreadsPerRun { get; set; }
@@ -24,4 +39,7 @@ public sealed class TrainingOptions
     /// <summary>Trains compatible Playground-sized runs together, stacked into one computation on one thread
     /// (<see cref="Batching.StackedPlaygroundEngine"/>); false trains every run on its own thread.</summary>
     public bool StackPlaygroundRuns { get; set; } = true;
+
+    /// <summary><see cref="MaxConcurrentHeavyRuns"/> with 0 resolved against this machine's cores.</summary>
+    public int HeavyRunSlots => MaxConcurrentHeavyRuns > 0 ? MaxConcurrentHeavyRuns : Math.Max(1, Environment.ProcessorCount - 1);
 }

@@ -10,13 +10,15 @@ namespace MlIntro.Training;
 
 /// <summary>
 /// The one door to training, shared by pages (in-process) and the public hub: validates, stores, queues, streams,
-/// cancels. Policy lives here so both doors behave the same.
+/// cancels. Policy lives here so both doors behave the same: a Start is admitted (quotas, busy) before it is stored, so
+/// a refused one leaves nothing behind, and runs end when their owner has been gone too long or their budget is spent.
 /// </summary>
 public sealed class TrainingService(
     ExperimentValidator validator,
     IExperimentStore store,
     DeviceScheduler scheduler,
     RunRecorder recorder,
+    OwnerPresence presence,
     IOptions<TrainingOptions> options,
     TimeProvider time,
     ILogger<TrainingService> logger)
@@ -30,8 +32,14 @@ public sealed class TrainingService(
 
     /// <param name="paused">Held before its first epoch until resumed or stepped: pausing after the start would race a
     /// tiny network, which can train an epoch before the call returns.</param>
-    public async Task<string> StartAsync(ExperimentDefinition? definition, string ownerId, bool paused, CancellationToken cancellationToken)
+    public Task<string> StartAsync(ExperimentDefinition? definition, string ownerId, bool paused, CancellationToken cancellationToken) =>
+        StartAsync(definition, new RunOwner(ownerId), paused, cancellationToken);
+
+    /// <inheritdoc cref="StartAsync(ExperimentDefinition?, string, bool, CancellationToken)"/>
+    public async Task<string> StartAsync(ExperimentDefinition? definition, RunOwner owner, bool paused, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(owner);
+        var ownerId = owner.Id;
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
         try
         {
@@ -43,12 +51,32 @@ public sealed class TrainingService(
             logger.LogInformation("Start refused for {OwnerId}: {Reason}", ownerId, ex.Message);
             throw;
         }
-        var run = new ExperimentRun(ExperimentIds.New(), definition, ownerId);
+        var run = new ExperimentRun(ExperimentIds.New(), definition, ownerId, owner.Address) { CreatedAt = time.GetUtcNow() };
         if (paused)
         {
             run.Control.Pause();
         }
-        await store.CreateAsync(run.Id, definition, ownerId, time.GetUtcNow(), cancellationToken);
+        try
+        {
+            scheduler.Admit(run);
+        }
+        catch (TrainingRejectedException ex)
+        {
+            // Refused before anything is stored: a flood of refused Starts must not fill the disk.
+            logger.LogInformation("Start refused for {OwnerId}: {Reason}", ownerId, ex.Message);
+            run.Dispose();
+            throw;
+        }
+        try
+        {
+            await store.CreateAsync(run.Id, definition, ownerId, run.CreatedAt, cancellationToken);
+        }
+        catch
+        {
+            scheduler.Withdraw(run);
+            run.Dispose();
+            throw;
+        }
         recorder.Attach(run);
         run.Events.Published += e =>
         {
@@ -58,16 +86,7 @@ public sealed class TrainingService(
             }
         };
         _runs[run.Id] = run;
-        try
-        {
-            scheduler.Enqueue(run);
-        }
-        catch (TrainingRejectedException ex)
-        {
-            logger.LogInformation("Start of run {RunId} refused for {OwnerId}: {Reason}", run.Id, ownerId, ex.Message);
-            run.Events.PublishStatus(ExperimentStatus.Failed, ex.Message);
-            throw;
-        }
+        scheduler.Enqueue(run); // admitted above: takes its place, never refuses
         return run.Id;
     }
 
@@ -102,18 +121,8 @@ public sealed class TrainingService(
     /// <summary>Status of a run live in this process, or null.</summary>
     public ExperimentStatus? LiveStatus(string id) => _runs.TryGetValue(id, out var run) ? run.Events.Status : null;
 
-    /// <summary>Stops a run; only the connection that started it may. False when the run is unknown or already over.</summary>
-    public bool Cancel(string id, string ownerId) => Control(id, ownerId, run =>
-    {
-        if (scheduler.TryDequeue(run))
-        {
-            run.Events.PublishStatus(ExperimentStatus.Cancelled, "Cancelled before it started.");
-        }
-        else
-        {
-            run.Cancel();
-        }
-    });
+    /// <summary>Stops a run; only its owner may. False when the run is unknown or already over.</summary>
+    public bool Cancel(string id, string ownerId) => Control(id, ownerId, run => End(run, "Cancelled before it started.", null));
 
     public bool Pause(string id, string ownerId) => Control(id, ownerId, run => run.Control.Pause());
 
@@ -130,16 +139,64 @@ public sealed class TrainingService(
         }
     }
 
-    /// <summary>Pauses an owner's running runs (its page lost its connection); returns their ids to resume later.</summary>
-    public IReadOnlyList<string> PauseAllOf(string ownerId)
+    /// <summary>Pauses those of <paramref name="ids"/> that are the owner's and still playing (a page lost its connection;
+    /// the owner's other tabs keep training); returns their ids to resume later.</summary>
+    public IReadOnlyList<string> PauseAllOf(string ownerId, IEnumerable<string> ids)
     {
+        ArgumentNullException.ThrowIfNull(ids);
         var paused = new List<string>();
-        foreach (var run in _runs.Values.Where(r => r.OwnerId == ownerId && !r.Events.IsCompleted && !r.Control.IsPaused))
+        foreach (var id in ids)
         {
-            run.Control.Pause();
-            paused.Add(run.Id);
+            if (_runs.TryGetValue(id, out var run) && run.OwnerId == ownerId && !run.Events.IsCompleted && !run.Control.IsPaused)
+            {
+                run.Control.Pause();
+                paused.Add(run.Id);
+            }
         }
         return paused;
+    }
+
+    /// <summary>
+    /// Ends every run past its lifetime (<see cref="RunLifetime.ExpiryReason"/>) as Cancelled, saying why; returns their
+    /// ids. Called periodically by the host.
+    /// </summary>
+    public IReadOnlyList<string> StopExpired()
+    {
+        var now = time.GetUtcNow();
+        var stopped = new List<string>();
+        var owners = new HashSet<string>();
+        foreach (var run in _runs.Values.Where(r => !r.Events.IsCompleted))
+        {
+            if (RunLifetime.ExpiryReason(run, presence.AbsentSince(run.OwnerId), now, options.Value) is { } reason)
+            {
+                logger.LogInformation("Run {RunId} of {OwnerId} stopped: {Reason}", run.Id, run.OwnerId, reason);
+                End(run, reason, reason);
+                stopped.Add(run.Id);
+            }
+            else
+            {
+                owners.Add(run.OwnerId);
+            }
+        }
+        presence.ForgetAllBut(owners);
+        return stopped;
+    }
+
+    /// <summary>Takes a queued run out of the queue, or cancels a training one.</summary>
+    /// <param name="reason">Published as the run's end before its trainer stops (the first terminal status wins), or
+    /// null to let the trainer report its own "Cancelled.".</param>
+    private void End(ExperimentRun run, string queuedMessage, string? reason)
+    {
+        if (scheduler.TryDequeue(run))
+        {
+            run.Events.PublishStatus(ExperimentStatus.Cancelled, reason ?? queuedMessage);
+            return;
+        }
+        if (reason is not null)
+        {
+            run.Events.PublishStatus(ExperimentStatus.Cancelled, reason);
+        }
+        run.Cancel();
     }
 
     private bool Control(string id, string ownerId, Action<ExperimentRun> action)

@@ -29,6 +29,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
+app.UseClientIdentity();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/health");

@@ -3,7 +3,9 @@ using MlIntro.Core.Experiments;
 namespace MlIntro.Training.Runs;
 
 /// <summary>A run in this process: its definition, who started it, how to stop it, and where its events go.</summary>
-public sealed class ExperimentRun(string id, ExperimentDefinition definition, string ownerId) : IDisposable
+/// <param name="address">The client address the run counts against (see <see cref="TrainingOptions.MaxRunsPerAddress"/>);
+/// null for in-process callers that have none.</param>
+public sealed class ExperimentRun(string id, ExperimentDefinition definition, string ownerId, string? address = null) : IDisposable
 {
     private readonly CancellationTokenSource _cancellation = new();
 
@@ -12,6 +14,11 @@ public sealed class ExperimentRun(string id, ExperimentDefinition definition, st
     public ExperimentDefinition Definition { get; } = definition;
 
     public string OwnerId { get; } = ownerId;
+
+    public string? Address { get; } = address;
+
+    /// <summary>When it was started, for its lifetime limits.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
 
     public RunBroadcaster Events { get; } = new();
 

@@ -150,7 +150,8 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
             return options.ThreadsPerRun;
         }
         var parameters = model.parameters().Sum(p => p.numel());
-        // Tiny nets are bound by per-call overhead; extra threads only add contention between concurrent runs.
-        return parameters * (long)trainRows > 20_000_000 ? Environment.ProcessorCount : 1;
+        // Tiny nets are bound by per-call overhead; extra threads only add contention between concurrent runs. Large ones
+        // leave a core to the stacked engine that trains everyone's Playground (and to the web server).
+        return parameters * (long)trainRows > 20_000_000 ? Math.Max(1, Environment.ProcessorCount - 1) : 1;
     }
 }

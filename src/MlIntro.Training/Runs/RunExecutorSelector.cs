@@ -1,4 +1,5 @@
 using MlIntro.Training.Batching;
+using MlIntro.Training.Scheduling;
 
 namespace MlIntro.Training.Runs;
 
@@ -22,5 +23,16 @@ public sealed class RunExecutorSelector(
             _ when stacked is not null && stacked.Accepts(run) => stacked,
             _ => network,
         };
+    }
+
+    /// <summary>
+    /// Light when the run is small enough for the stacked engine (whether or not stacking is switched on: then it is a
+    /// tiny network on one torch thread), or a race on a surface (a few thousand steps of a formula, over in a moment).
+    /// Everything else trains a network on a thread of its own.
+    /// </summary>
+    public static RunWeight WeightOf(ExperimentRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Definition.Surface is not null || StackedCompatibility.Accepts(run.Definition) ? RunWeight.Light : RunWeight.Heavy;
     }
 }

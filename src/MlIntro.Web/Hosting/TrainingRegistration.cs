@@ -16,6 +16,8 @@ public static class TrainingRegistration
         var services = builder.Services;
         services.AddOptions<TrainingOptions>().BindConfiguration("Training")
             .Validate(o => o.MaxConcurrentRuns > 0 && o.MaxQueuedRuns >= 0 && o.MaxRunsPerOwner > 0, "Training limits must be positive.")
+            .Validate(o => o.MaxConcurrentHeavyRuns >= 0 && o.MaxRunsPerAddress > 0, "Training:MaxConcurrentHeavyRuns must be 0 (auto) or more, Training:MaxRunsPerAddress positive.")
+            .Validate(o => o.OrphanedRunLifetime > TimeSpan.Zero && o.MaxRunDuration > TimeSpan.Zero, "Training:OrphanedRunLifetime and Training:MaxRunDuration must be positive.")
             .ValidateOnStart();
         services.AddOptions<ExperimentLimits>().BindConfiguration("Limits").ValidateOnStart();
         services.AddOptions<DataOptions>().BindConfiguration("Data");
@@ -30,10 +32,14 @@ public static class TrainingRegistration
         services.AddSingleton<MlIntro.Training.Batching.StackedRunExecutor>();
         services.AddSingleton<RunExecutorSelector>();
         services.AddSingleton<Func<ExperimentRun, IRunExecutor>>(sp => sp.GetRequiredService<RunExecutorSelector>().For);
+        services.AddSingleton<Func<ExperimentRun, RunWeight>>(RunExecutorSelector.WeightOf);
         services.AddSingleton<DeviceScheduler>();
+        services.AddSingleton<OwnerPresence>();
+        services.AddHostedService<RunLifetimeService>();
         services.AddSingleton<RunRecorder>();
         services.AddHostedService<RecorderShutdown>();
         services.AddSingleton<TrainingService>();
+        services.AddScoped<PageOwner>();
         services.AddScoped<CircuitRunPauser>();
         services.AddScoped<MlIntro.Web.Components.Runs.LessonRuns>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitRunPauser>());

@@ -4,16 +4,49 @@ using Microsoft.AspNetCore.SignalR;
 using MlIntro.Core.Experiments;
 using MlIntro.Training;
 using MlIntro.Training.Scheduling;
+using MlIntro.Web.Hosting;
 
 namespace MlIntro.Web.Hubs;
 
 /// <summary>
 /// The public door to training at /hubs/training: the same service and rules as the pages. Thin on purpose:
-/// it translates the service's errors into <see cref="HubException"/>s a client can show.
+/// it translates the service's errors into <see cref="HubException"/>s a client can show. Each connection acts as an
+/// owner named by a random token: its own, which <see cref="OwnerToken"/> returns, or one it took with
+/// <see cref="UseOwnerToken"/>, so that a client that reconnects (a notebook's kernel restarted) can still stop its runs.
 /// </summary>
-public sealed class TrainingHub(TrainingService training, ILogger<TrainingHub> logger) : Hub
+public sealed class TrainingHub(TrainingService training, OwnerPresence presence, ILogger<TrainingHub> logger) : Hub
 {
     public const string Path = "/hubs/training";
+
+    private const string TokenKey = "owner-token";
+    private const string OwnerKey = "owner";
+    private const string PresenceKey = "owner-presence";
+
+    public override async Task OnConnectedAsync()
+    {
+        BecomeOwner(ClientIdentity.NewToken());
+        await base.OnConnectedAsync();
+    }
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        // From now on this owner's runs live only for Training:OrphanedRunLifetime, unless it connects again.
+        (Context.Items[PresenceKey] as IDisposable)?.Dispose();
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    /// <summary>This connection's owner token: keep it to control its runs from a later connection.</summary>
+    public string OwnerToken() => (string)Context.Items[TokenKey]!;
+
+    /// <summary>Acts from now on as the owner of <paramref name="token"/> (from <see cref="OwnerToken"/> of an earlier connection).</summary>
+    public void UseOwnerToken(string token)
+    {
+        if (!ClientIdentity.IsToken(token))
+        {
+            throw new HubException("That is not an owner token: pass the value OwnerToken() returned on the connection that started the runs.");
+        }
+        BecomeOwner(token);
+    }
 
     /// <summary>Reads, validates and queues a run; returns its id at once.</summary>
     /// <param name="definition">An <see cref="ExperimentDefinition"/> as JSON. Taken raw and read here because SignalR
@@ -23,7 +56,7 @@ public sealed class TrainingHub(TrainingService training, ILogger<TrainingHub> l
     {
         try
         {
-            return await training.StartAsync(Read(definition), Context.ConnectionId, Context.ConnectionAborted);
+            return await training.StartAsync(Read(definition), Owner, paused: false, Context.ConnectionAborted);
         }
         catch (Exception ex) when (ex is InvalidExperimentException or TrainingRejectedException)
         {
@@ -79,14 +112,24 @@ public sealed class TrainingHub(TrainingService training, ILogger<TrainingHub> l
         }
     }
 
-    /// <summary>Stops a run this connection started; false when it is unknown or already over.</summary>
-    public bool Cancel(string id) => Guarded(() => training.Cancel(id, Context.ConnectionId));
+    /// <summary>Stops a run of this connection's owner; false when it is unknown or already over.</summary>
+    public bool Cancel(string id) => Guarded(() => training.Cancel(id, Owner.Id));
 
-    public bool Pause(string id) => Guarded(() => training.Pause(id, Context.ConnectionId));
+    public bool Pause(string id) => Guarded(() => training.Pause(id, Owner.Id));
 
-    public bool Resume(string id) => Guarded(() => training.Resume(id, Context.ConnectionId));
+    public bool Resume(string id) => Guarded(() => training.Resume(id, Owner.Id));
 
-    public bool Step(string id) => Guarded(() => training.Step(id, Context.ConnectionId));
+    public bool Step(string id) => Guarded(() => training.Step(id, Owner.Id));
+
+    private RunOwner Owner => (RunOwner)Context.Items[OwnerKey]!;
+
+    private void BecomeOwner(string token)
+    {
+        var owner = new RunOwner(ClientIdentity.OwnerIdOf(token), ClientIdentity.AddressOf(Context.GetHttpContext()?.Connection.RemoteIpAddress));
+        var entered = presence.Enter(owner.Id);
+        (Context.Items[PresenceKey] as IDisposable)?.Dispose();
+        (Context.Items[TokenKey], Context.Items[OwnerKey], Context.Items[PresenceKey]) = (token, owner, entered);
+    }
 
     private static bool Guarded(Func<bool> action)
     {

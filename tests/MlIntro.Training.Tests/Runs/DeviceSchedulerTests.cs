@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using MlIntro.Core.Experiments;
 using MlIntro.Training.Runs;
 using MlIntro.Training.Scheduling;
 using MlIntro.Training.Tests.Support;
@@ -9,8 +8,6 @@ namespace MlIntro.Training.Tests.Runs;
 
 public sealed class DeviceSchedulerTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
     [Fact]
     public async Task Enqueue_OneSlotAndTwoOwners_ServesTheWaitingOwnerNext()
     {
@@ -26,7 +23,7 @@ public sealed class DeviceSchedulerTests
         }
         await executor.WaitUntilStarted(1);
         executor.Release();
-        await Task.WhenAll(runs.Select(r => r.Log.Terminal)).WaitAsync(Patience);
+        await Task.WhenAll(runs.Select(r => r.Log.Terminal)).WaitAsync(RecordingExecutor.Patience);
 
         Assert.Equal(["a1", "b1", "a2", "a3"], executor.Started);
         Assert.Equal(0, scheduler.Running);
@@ -45,7 +42,7 @@ public sealed class DeviceSchedulerTests
             scheduler.Enqueue(run.Run);
         }
         executor.Release();
-        await Task.WhenAll(runs.Select(r => r.Log.Terminal)).WaitAsync(Patience);
+        await Task.WhenAll(runs.Select(r => r.Log.Terminal)).WaitAsync(RecordingExecutor.Patience);
 
         Assert.Equal(["a1", "b1", "a2", "b2", "a3", "b3"], executor.Started);
     }
@@ -138,63 +135,5 @@ public sealed class DeviceSchedulerTests
     private static DeviceScheduler Scheduler(RecordingExecutor executor, TrainingOptions options) =>
         new(Options.Create(options), _ => executor, NullLogger<DeviceScheduler>.Instance);
 
-    /// <summary>A run whose definition's Data.Name carries a label, so the executor can record which one started.</summary>
-    private static (ExperimentRun Run, RunLog Log) Run(string owner, string label)
-    {
-        var run = new ExperimentRun(ExperimentIds.New(), Trainer.Definition(label), owner);
-        return (run, new RunLog(run));
-    }
-
-    /// <summary>Records the order in which runs start; every run waits for <see cref="Release"/>, then finishes.</summary>
-    private sealed class RecordingExecutor : IRunExecutor, IDisposable
-    {
-        private readonly Lock _gate = new();
-        private readonly List<string> _started = [];
-        private readonly ManualResetEventSlim _released = new();
-        private int _finished;
-
-        public IReadOnlyList<string> Started
-        {
-            get
-            {
-                lock (_gate)
-                {
-                    return [.. _started];
-                }
-            }
-        }
-
-        public void Execute(ExperimentRun run)
-        {
-            lock (_gate)
-            {
-                _started.Add(run.Definition.RequiredData.Name);
-            }
-            _released.Wait(Patience);
-            run.Events.PublishStatus(ExperimentStatus.Finished);
-            Interlocked.Increment(ref _finished);
-        }
-
-        public void Release() => _released.Set();
-
-        public Task WaitUntilStarted(int count) => WaitUntil(() => Started.Count >= count);
-
-        public Task WaitUntilFinished(int count) => WaitUntil(() => Volatile.Read(ref _finished) >= count);
-
-        public void Dispose()
-        {
-            _released.Set();
-            _released.Dispose();
-        }
-
-        private static async Task WaitUntil(Func<bool> condition)
-        {
-            var deadline = DateTime.UtcNow + Patience;
-            while (!condition())
-            {
-                Assert.True(DateTime.UtcNow < deadline, "timed out waiting for the scheduler");
-                await Task.Delay(5);
-            }
-        }
-    }
+    private static (ExperimentRun Run, RunLog Log) Run(string owner, string label) => RecordingExecutor.Run(owner, label);
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MlIntro.Core.Experiments;
 using MlIntro.Training;
+using MlIntro.Training.Scheduling;
 using MlIntro.Web.Hosting;
 using MlIntro.Web.Tests.Infrastructure;
 
@@ -10,14 +11,17 @@ namespace MlIntro.Web.Tests.Hub;
 public sealed class CircuitRunPauserTests(SharedApp shared)
 {
     [Fact]
-    public async Task ConnectionDown_PausesThePagesRuns_AndConnectionUpResumesThem()
+    public async Task ConnectionDown_PausesThisTabsRuns_AndConnectionUpResumesThem()
     {
         using var timeout = HubClient.Timeout();
         var training = shared.Factory.Services.GetRequiredService<TrainingService>();
-        var pauser = new CircuitRunPauser(training);
-        pauser.Track("page-a");
-        var mine = await training.StartAsync(Definitions.Endless(), "page-a", timeout.Token);
-        var neighbour = await training.StartAsync(Definitions.Endless(), "page-b", timeout.Token);
+        var page = new PageOwner();
+        var pauser = new CircuitRunPauser(training, shared.Factory.Services.GetRequiredService<OwnerPresence>(), page);
+        var owner = page.Owner.Id;
+        var mine = await training.StartAsync(Definitions.Endless(), owner, timeout.Token);
+        pauser.Track(mine);
+        // The same browser's other tab: same owner, another circuit.
+        var neighbour = await training.StartAsync(Definitions.Endless(), owner, timeout.Token);
         try
         {
             await WaitForEpochAsync(training, mine, 3, timeout.Token);
@@ -34,12 +38,12 @@ public sealed class CircuitRunPauserTests(SharedApp shared)
             await WaitForEpochAsync(training, mine, stillPaused + 3, timeout.Token);
 
             Assert.Equal(paused, stillPaused);
-            Assert.True(neighbourAfter > neighbourBefore, "another page's run keeps training");
+            Assert.True(neighbourAfter > neighbourBefore, "the browser's other tab keeps training");
         }
         finally
         {
-            training.Cancel(mine, "page-a");
-            training.Cancel(neighbour, "page-b");
+            training.Cancel(mine, owner);
+            training.Cancel(neighbour, owner);
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MlIntro.Training;
+using MlIntro.Training.Scheduling;
 using MlIntro.Web.Components.Runs;
 using MlIntro.Web.Hosting;
 using MlIntro.Web.Tests.Infrastructure;
@@ -18,6 +19,10 @@ internal static class LessonRunContext
         var training = shared.Factory.Services.GetRequiredService<TrainingService>();
         context.Services.AddSingleton(training);
         context.Services.AddSingleton<ILogger<LessonRun>>(logger ?? new CapturingLogger<LessonRun>());
+        context.Services.AddSingleton(shared.Factory.Services.GetRequiredService<OwnerPresence>());
+        context.Services.AddScoped<PageOwner>();
+        // Signed out and without the client cookie's claims: each tab owns its runs, as when cookies are blocked.
+        context.AddAuthorization();
         context.Services.AddScoped<CircuitRunPauser>();
         context.Services.AddScoped<LessonRuns>();
         // Lesson pages do browser work only once interactive, as on a live circuit.

@@ -12,7 +12,8 @@ namespace MlIntro.Web.Components.Runs;
 public sealed partial class LessonRun : IAsyncDisposable
 {
     private readonly TrainingService _training;
-    private readonly string _owner;
+    private readonly RunOwner _owner;
+    private readonly Action<string> _started;
     private readonly Func<Func<Task>, Task> _onCircuit;
     private readonly Action<TrainingEvent> _apply;
     private readonly Func<Task> _render;
@@ -22,10 +23,12 @@ public sealed partial class LessonRun : IAsyncDisposable
     private Task _follow = Task.CompletedTask;
     private bool _owned;
 
+    /// <param name="started">Told each run this component starts (the tab's disconnect pausing).</param>
     internal LessonRun(
-        TrainingService training, string owner, Func<Func<Task>, Task> onCircuit, Action<TrainingEvent> apply, Func<Task> render, ILogger<LessonRun> logger)
+        TrainingService training, RunOwner owner, Action<string> started, Func<Func<Task>, Task> onCircuit, Action<TrainingEvent> apply, Func<Task> render,
+        ILogger<LessonRun> logger)
     {
-        (_training, _owner, _onCircuit, _apply, _render, _logger) = (training, owner, onCircuit, apply, render, logger);
+        (_training, _owner, _started, _onCircuit, _apply, _render, _logger) = (training, owner, started, onCircuit, apply, render, logger);
         _feed = new RunEventFeed(onCircuit, Apply, render);
     }
 
@@ -58,6 +61,7 @@ public sealed partial class LessonRun : IAsyncDisposable
         try
         {
             var id = await _training.StartAsync(definition, _owner, paused, CancellationToken.None);
+            _started(id);
             (_owned, IsPlaying) = (true, !paused);
             Begin(id);
             return true;
@@ -116,7 +120,7 @@ public sealed partial class LessonRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private bool Control(Func<string, string, bool> action) => _owned && IsActive && action(Id!, _owner);
+    private bool Control(Func<string, string, bool> action) => _owned && IsActive && action(Id!, _owner.Id);
 
     private void Begin(string id)
     {

@@ -8,31 +8,30 @@ using MlIntro.Web.Hosting;
 namespace MlIntro.Web.Components.Runs;
 
 /// <summary>
-/// The runs of one browser tab (one Blazor circuit), in the spirit of eShop's BasketState: one owner id for every run
-/// the tab starts (so quotas and disconnect pausing see the tab as one user), the factory of each component's
-/// <see cref="LessonRun"/>, and the fork link a lesson page was opened with.
+/// The runs of one browser tab (one Blazor circuit), in the spirit of eShop's BasketState: every run the tab starts
+/// belongs to the browser's owner (<see cref="PageOwner"/>: its cookie survives reloads and reconnects, and its tabs
+/// share one quota), is tracked for the tab's disconnect pausing, and is made by the factory of each component's
+/// <see cref="LessonRun"/>; also the fork link a lesson page was opened with.
 /// </summary>
 public sealed class LessonRuns
 {
     private readonly TrainingService _training;
+    private readonly CircuitRunPauser _pauser;
+    private readonly PageOwner _page;
     private readonly NavigationManager _navigation;
     private readonly ILogger<LessonRun> _logger;
 
-    public LessonRuns(TrainingService training, CircuitRunPauser pauser, NavigationManager navigation, ILogger<LessonRun> logger)
-    {
-        ArgumentNullException.ThrowIfNull(pauser);
-        (_training, _navigation, _logger) = (training, navigation, logger);
-        pauser.Track(Owner);
-    }
+    public LessonRuns(TrainingService training, CircuitRunPauser pauser, PageOwner page, NavigationManager navigation, ILogger<LessonRun> logger) =>
+        (_training, _pauser, _page, _navigation, _logger) = (training, pauser, page, navigation, logger);
 
     /// <summary>Who the training service sees as the owner of this tab's runs.</summary>
-    public string Owner { get; } = "page:" + Guid.NewGuid().ToString("N");
+    public string Owner => _page.Owner.Id;
 
     /// <param name="onCircuit">The component's InvokeAsync.</param>
     /// <param name="apply">Applies one event to the component's state, on the circuit, in order.</param>
     /// <param name="render">Runs on the circuit after each applied batch (a StateHasChanged, a canvas paint).</param>
     public LessonRun Create(Func<Func<Task>, Task> onCircuit, Action<TrainingEvent> apply, Func<Task> render) =>
-        new(_training, Owner, onCircuit, apply, render, _logger);
+        new(_training, _page.Owner, _pauser.Track, onCircuit, apply, render, _logger);
 
     /// <summary>
     /// The definition a fork link (<c>?d=</c>, see <see cref="DefinitionLink"/>) carries for <paramref name="lesson"/>;
