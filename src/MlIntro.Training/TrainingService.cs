@@ -48,7 +48,7 @@ public sealed class TrainingService(
         {
             run.Control.Pause();
         }
-        await store.CreateAsync(run.Id, definition, ownerId, time.GetUtcNow(), cancellationToken);
+        await CreateOrRefuseAsync(run, ownerId, cancellationToken);
         recorder.Attach(run);
         run.Events.Published += e =>
         {
@@ -69,6 +69,22 @@ public sealed class TrainingService(
             throw;
         }
         return run.Id;
+    }
+
+    /// <summary>Stores a new run; a disk that cannot be written refuses the Start like a full queue, in words for the user.</summary>
+    private async Task CreateOrRefuseAsync(ExperimentRun run, string ownerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.CreateAsync(run.Id, run.Definition, ownerId, time.GetUtcNow(), cancellationToken);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            // The server's problem, not the client's: a warning for the operator, without a stack trace per Start.
+            logger.LogWarning("Start of run {RunId} refused for {OwnerId}: {Reason}", run.Id, ownerId, ex.Message);
+            run.Dispose();
+            throw new TrainingRejectedException(ex.Message, ex);
+        }
     }
 
     /// <summary>Everything that happened so far, then live events until the run ends; a stored run replays from the store.</summary>
