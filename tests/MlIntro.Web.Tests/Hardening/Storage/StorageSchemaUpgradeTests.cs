@@ -9,7 +9,7 @@ namespace MlIntro.Web.Tests.Hardening.Storage;
 /// A database written before runs had owners (no OwnerId column, no index) opens, keeps its runs and takes new ones:
 /// EnsureCreated alone leaves such a file as it is, and every write then fails on the missing column.
 /// </summary>
-public sealed class StorageSchemaUpgradeTests : IDisposable
+public sealed class StorageSchemaUpgradeTests : TempStoreTest
 {
     /// <summary>The schema EnsureCreated wrote before commit f5d0cb1 (the sqlite3 shell's .schema of such a file).</summary>
     private const string PreviousSchema = """
@@ -35,61 +35,49 @@ public sealed class StorageSchemaUpgradeTests : IDisposable
         PRAGMA journal_mode=WAL;
         """;
 
-    private readonly TempFolder _folder = new();
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(60));
-    private readonly CancellationToken _ct;
-
-    public StorageSchemaUpgradeTests() => _ct = _timeout.Token;
-
-    public void Dispose()
-    {
-        _timeout.Dispose();
-        _folder.Dispose();
-    }
-
     [Fact]
     public async Task StartAsync_DatabaseOfPreviousVersion_AddsOwnerIdAndKeepsOldRuns()
     {
         WritePreviousVersionFile();
 
-        using var host = StoreOnlyHost.Build(_folder.DatabaseFile);
-        await host.StartAsync(_ct);
-        var old = await host.Store().FindAsync("old-run", _ct);
-        var oldEvents = await host.Store().EventsAsync("old-run", _ct);
-        await host.Store().CreateAsync("new-run", Definition(), "owner-7", Start, _ct);
-        await host.Store().AppendAsync("new-run", [Status(0, ExperimentStatus.Running)], _ct);
-        await host.StopAsync(_ct);
+        using var host = StoreOnlyHost.Build(Folder.DatabaseFile);
+        await host.StartAsync(Ct);
+        var old = await host.Store().FindAsync("old-run", Ct);
+        var oldEvents = await host.Store().EventsAsync("old-run", Ct);
+        await host.Store().CreateAsync("new-run", Definition(), "owner-7", Start, Ct);
+        await host.Store().AppendAsync("new-run", [Status(0, ExperimentStatus.Running)], Ct);
+        await host.StopAsync(Ct);
 
         Assert.Equal((ExperimentStatus.Finished, "done"), (old!.Status, old.Message));
         Assert.Equal(0.25, Assert.Single(oldEvents).Metrics!.TrainLoss);
-        Assert.Equal("unknown", StoreOnlyHost.Scalar(_folder.DatabaseFile, "SELECT OwnerId FROM Experiments WHERE Id = 'old-run';"));
-        Assert.Equal("owner-7", StoreOnlyHost.Scalar(_folder.DatabaseFile, "SELECT OwnerId FROM Experiments WHERE Id = 'new-run';"));
-        Assert.Equal(1L, StoreOnlyHost.Scalar(_folder.DatabaseFile, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'IX_Experiments_OwnerId';"));
+        Assert.Equal("unknown", SqliteFile.Scalar(Folder.DatabaseFile, "SELECT OwnerId FROM Experiments WHERE Id = 'old-run';"));
+        Assert.Equal("owner-7", SqliteFile.Scalar(Folder.DatabaseFile, "SELECT OwnerId FROM Experiments WHERE Id = 'new-run';"));
+        Assert.Equal(1L, SqliteFile.Scalar(Folder.DatabaseFile, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'IX_Experiments_OwnerId';"));
     }
 
     [Fact]
     public async Task StartAsync_UpgradedDatabaseStartedAgain_StartsUnchanged()
     {
         WritePreviousVersionFile();
-        using (var first = StoreOnlyHost.Build(_folder.DatabaseFile))
+        using (var first = StoreOnlyHost.Build(Folder.DatabaseFile))
         {
-            await first.StartAsync(_ct);
-            await first.StopAsync(_ct);
+            await first.StartAsync(Ct);
+            await first.StopAsync(Ct);
         }
 
-        using var second = StoreOnlyHost.Build(_folder.DatabaseFile);
-        await second.StartAsync(_ct);
-        var old = await second.Store().FindAsync("old-run", _ct);
-        await second.StopAsync(_ct);
+        using var second = StoreOnlyHost.Build(Folder.DatabaseFile);
+        await second.StartAsync(Ct);
+        var old = await second.Store().FindAsync("old-run", Ct);
+        await second.StopAsync(Ct);
 
         Assert.NotNull(old);
-        Assert.Equal(1L, StoreOnlyHost.Scalar(_folder.DatabaseFile, "SELECT COUNT(*) FROM pragma_table_info('Experiments') WHERE name = 'OwnerId';"));
+        Assert.Equal(1L, SqliteFile.Scalar(Folder.DatabaseFile, "SELECT COUNT(*) FROM pragma_table_info('Experiments') WHERE name = 'OwnerId';"));
     }
 
     /// <summary>A finished run with one epoch, written as the previous version wrote it (definition and event as JSON, times as UTC ticks).</summary>
     private void WritePreviousVersionFile()
     {
-        using var connection = new SqliteConnection($"Data Source={_folder.DatabaseFile};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={Folder.DatabaseFile};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = PreviousSchema + """

@@ -9,19 +9,16 @@ namespace MlIntro.Web.Tests.Hardening.Storage;
 /// sentence naming the path and the cause, no stack trace, and exits with the store's own exit code without serving.
 /// </summary>
 [UnsupportedOSPlatform("windows")] // file modes and setpriv: the permission cases are Unix ones
-public sealed class StorageStartupProcessTests : IDisposable
+public sealed class StorageStartupProcessTests : TempStoreTest
 {
-    private readonly TempFolder _folder = new();
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(90));
-    private readonly CancellationToken _ct;
-
-    public StorageStartupProcessTests() => _ct = _timeout.Token;
-
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
-        _timeout.Dispose();
-        RestoreModes(_folder.Path);
-        _folder.Dispose();
+        if (disposing)
+        {
+            RestoreModes(Folder.Path);
+        }
+
+        base.Dispose(disposing);
     }
 
     [Fact]
@@ -29,20 +26,20 @@ public sealed class StorageStartupProcessTests : IDisposable
     {
         var bytes = new byte[32 * 1024];
         new Random(5).NextBytes(bytes);
-        await File.WriteAllBytesAsync(_folder.DatabaseFile, bytes, _ct);
+        await File.WriteAllBytesAsync(Folder.DatabaseFile, bytes, Ct);
 
-        var exit = await AppProcess.RunUntilExitAsync(_folder.DatabaseFile, withoutPermissionOverride: false, _ct);
+        var exit = await AppProcess.RunUntilExitAsync(Folder.DatabaseFile, withoutPermissionOverride: false, Ct);
 
-        AssertRefused(exit, $"The experiment database {_folder.DatabaseFile} is damaged (file is not a database); move it away or restore a backup, then start again.");
+        AssertRefused(exit, $"The experiment database {Folder.DatabaseFile} is damaged (file is not a database); move it away or restore a backup, then start again.");
     }
 
     [Fact]
     public async Task Main_ReadOnlyDataFolder_ExitsNamingTheFolder()
     {
-        var data = Directory.CreateDirectory(Path.Combine(_folder.Path, "data")).FullName;
+        var data = Directory.CreateDirectory(Path.Combine(Folder.Path, "data")).FullName;
         File.SetUnixFileMode(data, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
 
-        var exit = await AppProcess.RunUntilExitAsync(Path.Combine(data, "mlintro.db"), withoutPermissionOverride: true, _ct);
+        var exit = await AppProcess.RunUntilExitAsync(Path.Combine(data, "mlintro.db"), withoutPermissionOverride: true, Ct);
 
         AssertRefused(exit, $"The data folder {data} is not writable (permission denied); make it writable for this user or set ConnectionStrings:Experiments to a writable place, then start again.");
     }
@@ -50,12 +47,12 @@ public sealed class StorageStartupProcessTests : IDisposable
     [Fact]
     public async Task Main_ReadOnlyDatabaseFile_ExitsNamingTheFile()
     {
-        await File.WriteAllBytesAsync(_folder.DatabaseFile, "SQLite format 3\0"u8.ToArray(), _ct);
-        File.SetUnixFileMode(_folder.DatabaseFile, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        await File.WriteAllBytesAsync(Folder.DatabaseFile, "SQLite format 3\0"u8.ToArray(), Ct);
+        File.SetUnixFileMode(Folder.DatabaseFile, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
 
-        var exit = await AppProcess.RunUntilExitAsync(_folder.DatabaseFile, withoutPermissionOverride: true, _ct);
+        var exit = await AppProcess.RunUntilExitAsync(Folder.DatabaseFile, withoutPermissionOverride: true, Ct);
 
-        AssertRefused(exit, $"The experiment database {_folder.DatabaseFile} cannot be opened for reading and writing (permission denied); make it writable for this user, then start again.");
+        AssertRefused(exit, $"The experiment database {Folder.DatabaseFile} cannot be opened for reading and writing (permission denied); make it writable for this user, then start again.");
     }
 
     private static void AssertRefused(AppExit exit, string sentence)

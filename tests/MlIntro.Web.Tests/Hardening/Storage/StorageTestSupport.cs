@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -21,16 +20,6 @@ internal static class StoreOnlyHost
     }
 
     public static IExperimentStore Store(this IHost host) => host.Services.GetRequiredService<IExperimentStore>();
-
-    /// <summary>Runs SQL on a file with a connection of its own (the default VFS, no pooling), as an outside tool would.</summary>
-    public static object? Scalar(string file, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
-    }
 }
 
 /// <summary>How the real app process ended when started on a given database file.</summary>
