@@ -69,7 +69,7 @@ public sealed class TrainingService(
         }
         try
         {
-            await store.CreateAsync(run.Id, definition, ownerId, run.CreatedAt, cancellationToken);
+            await CreateOrRefuseAsync(run, ownerId, cancellationToken);
         }
         catch
         {
@@ -88,6 +88,21 @@ public sealed class TrainingService(
         _runs[run.Id] = run;
         scheduler.Enqueue(run); // admitted above: takes its place, never refuses
         return run.Id;
+    }
+
+    /// <summary>Stores a new run; a disk that cannot be written refuses the Start like a full queue, in words for the user.</summary>
+    private async Task CreateOrRefuseAsync(ExperimentRun run, string ownerId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.CreateAsync(run.Id, run.Definition, ownerId, run.CreatedAt, cancellationToken);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            // The server's problem, not the client's: a warning for the operator, without a stack trace per Start.
+            logger.LogWarning("Start of run {RunId} refused for {OwnerId}: {Reason}", run.Id, ownerId, ex.Message);
+            throw new TrainingRejectedException(ex.Message, ex);
+        }
     }
 
     /// <summary>Everything that happened so far, then live events until the run ends; a stored run replays from the store.</summary>

@@ -22,6 +22,10 @@ builder.Services.AddMudServices();
 builder.AddTrainingHub();
 
 var app = builder.Build();
+if (!await StoreStartupCheck.PassesAsync(app.Services))
+{
+    return StoreStartupCheck.ExitCode;
+}
 
 if (!app.Environment.IsDevelopment())
 {

@@ -14,7 +14,11 @@ namespace MlIntro.Web.Store;
 /// </remarks>
 public sealed class EfExperimentStore(IDbContextFactory<ExperimentDbContext> contextFactory, TimeProvider timeProvider) : IExperimentStore
 {
-    public async Task CreateAsync(string id, ExperimentDefinition definition, string ownerId, DateTimeOffset createdAt, CancellationToken cancellationToken)
+    /// <exception cref="StorageUnavailableException">The disk or file cannot be written.</exception>
+    public Task CreateAsync(string id, ExperimentDefinition definition, string ownerId, DateTimeOffset createdAt, CancellationToken cancellationToken) =>
+        WriteAsync(() => CreateCoreAsync(id, definition, ownerId, createdAt, cancellationToken));
+
+    private async Task CreateCoreAsync(string id, ExperimentDefinition definition, string ownerId, DateTimeOffset createdAt, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
@@ -40,7 +44,11 @@ public sealed class EfExperimentStore(IDbContextFactory<ExperimentDbContext> con
     /// time), unless the experiment has already ended: a terminal status is final.
     /// </summary>
     /// <exception cref="InvalidOperationException">No experiment with <paramref name="id"/> is stored.</exception>
-    public async Task AppendAsync(string id, IReadOnlyList<TrainingEvent> events, CancellationToken cancellationToken)
+    /// <exception cref="StorageUnavailableException">The disk or file cannot be written.</exception>
+    public Task AppendAsync(string id, IReadOnlyList<TrainingEvent> events, CancellationToken cancellationToken) =>
+        WriteAsync(() => AppendCoreAsync(id, events, cancellationToken));
+
+    private async Task AppendCoreAsync(string id, IReadOnlyList<TrainingEvent> events, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         ArgumentNullException.ThrowIfNull(events);
@@ -220,6 +228,19 @@ public sealed class EfExperimentStore(IDbContextFactory<ExperimentDbContext> con
             await transaction.CommitAsync(cancellationToken);
         }
         return doomed.Count;
+    }
+
+    /// <summary>A full disk, a read-only file system or lost permissions become one exception that callers can answer with "storage unavailable".</summary>
+    private static async Task WriteAsync(Func<Task> write)
+    {
+        try
+        {
+            await write();
+        }
+        catch (Exception ex) when (SqliteFaults.IsStorageFault(ex))
+        {
+            throw SqliteFaults.Unavailable(ex);
+        }
     }
 
     private static StoredExperiment ToStored(ExperimentEntity experiment) => new(

@@ -11,7 +11,8 @@ public static class ExperimentStoreExtensions
 
     /// <summary>
     /// Registers <see cref="IExperimentStore"/> (singleton), <see cref="ExperimentDbContext"/>'s factory and a hosted
-    /// service that creates the schema and fails runs left unfinished by a previous process.
+    /// service that creates the schema and fails runs left unfinished by a previous process at start, and checkpoints
+    /// the WAL journal into the database file at stop.
     /// Reads <c>ExperimentStore:Provider</c> (default <c>Sqlite</c>) and <c>ConnectionStrings:Experiments</c>;
     /// a relative SQLite file is placed under the content root.
     /// </summary>
@@ -27,7 +28,8 @@ public static class ExperimentStoreExtensions
         switch (provider.ToUpperInvariant())
         {
             case "SQLITE":
-                var sqlite = SqliteDataSource.ResolveAgainst(connectionString, builder.Environment.ContentRootPath);
+                var sqlite = SqliteDataSource.WithProcessLock(
+                    SqliteDataSource.ResolveAgainst(connectionString, builder.Environment.ContentRootPath));
                 builder.Services.AddDbContextFactory<ExperimentDbContext>(options => options.UseSqlite(sqlite));
                 break;
             // The scale-out plan's PostgreSQL (Npgsql.EntityFrameworkCore.PostgreSQL) would plug in here, with migrations.

@@ -5,6 +5,8 @@ namespace MlIntro.Web.Store;
 /// <summary>
 /// At start-up, before the app serves requests: makes sure the schema exists and ends the runs that a previous process
 /// left queued or running (their trainer is gone), so their links show a failure instead of waiting forever.
+/// At stop, after the services registered later (the recorder among them) have stored their last events: moves the
+/// WAL journal into the database file, so that a copy of the .db file alone is a complete backup.
 /// </summary>
 internal sealed class ExperimentStoreStartup(
     IServiceProvider services,
@@ -24,5 +26,20 @@ internal sealed class ExperimentStoreStartup(
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (!await services.CheckpointExperimentStoreAsync(cancellationToken))
+            {
+                logger.LogWarning("The experiment store's journal could not be emptied at stop (a reader was busy); copy the -wal file with the database.");
+            }
+        }
+#pragma warning disable CA1031 // Stopping goes on: the data are safe in the journal, only not yet in the .db file.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            logger.LogWarning("The experiment store's journal could not be moved into the database at stop: {Reason}", ex.Message);
+        }
+    }
 }

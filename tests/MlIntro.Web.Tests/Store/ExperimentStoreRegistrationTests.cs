@@ -33,8 +33,8 @@ public sealed class ExperimentStoreRegistrationTests : IDisposable
 
         var file = Path.Combine(_contentRoot.Path, "nested", "dir", "runs.db");
         Assert.True(File.Exists(file));
-        Assert.Equal("wal", Scalar(file, "PRAGMA journal_mode;"));
-        Assert.Equal(1L, Scalar(file, "SELECT COUNT(*) FROM Experiments WHERE Id = 'run-1';"));
+        Assert.Equal("wal", SqliteFile.Scalar(file, "PRAGMA journal_mode;"));
+        Assert.Equal(1L, SqliteFile.Scalar(file, "SELECT COUNT(*) FROM Experiments WHERE Id = 'run-1';"));
     }
 
     [Fact]
@@ -114,14 +114,5 @@ public sealed class ExperimentStoreRegistrationTests : IDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddLogging();
         return builder;
-    }
-
-    private static object? Scalar(string file, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return command.ExecuteScalar();
     }
 }

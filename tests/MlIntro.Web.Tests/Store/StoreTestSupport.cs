@@ -22,6 +22,44 @@ internal sealed class TempFolder : IDisposable
     }
 }
 
+/// <summary>Reads a file with a connection of its own (the default VFS, no pooling), as an outside tool would.</summary>
+internal static class SqliteFile
+{
+    public static object? Scalar(string file, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={file};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}
+
+/// <summary>A test on a store file of its own: a fresh folder and a one-minute guard against hangs, both released after.</summary>
+public abstract class TempStoreTest : IDisposable
+{
+    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(90));
+
+    internal TempFolder Folder { get; } = new();
+
+    protected CancellationToken Ct => _timeout.Token;
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _timeout.Dispose();
+            Folder.Dispose();
+        }
+    }
+}
+
 /// <summary>A clock that stands still until moved.</summary>
 internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
 {
