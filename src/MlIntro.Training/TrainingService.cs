@@ -48,7 +48,7 @@ public sealed class TrainingService(
         {
             run.Control.Pause();
         }
-        await store.CreateAsync(run.Id, definition, ownerId, time.GetUtcNow(), cancellationToken);
+        await recorder.CreateAsync(run.Id, definition, ownerId, time.GetUtcNow(), cancellationToken);
         recorder.Attach(run);
         run.Events.Published += e =>
         {

@@ -38,6 +38,7 @@ public static class ExperimentStoreExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IExperimentStore, EfExperimentStore>();
         builder.Services.AddHostedService<ExperimentStoreStartup>();
+        builder.Services.AddHostedService<Hosting.StoreWarmUp>(); // hosted services start in order: after the schema
         return builder;
     }
 }
