@@ -16,8 +16,8 @@ public sealed class StoreWriterTests
     [Fact]
     public async Task StartAsync_TwelveAtOnceWhileRunsRecord_StoreNeverWritesTwiceAtOnce()
     {
-        using var timeout = HubClient.Timeout();
         using var database = new TestDatabase();
+        using var timeout = HubClient.Timeout();
         await using var factory = new MlIntroAppFactory(database,
             configureServices: services => OverlapCountingStore.Install(services, TimeSpan.FromMilliseconds(30)));
         var training = factory.Services.GetRequiredService<TrainingService>();
@@ -43,8 +43,8 @@ public sealed class StoreWriterTests
     [Fact]
     public async Task StartUp_WarmsTheWritePath_LeavesNoRowBehind()
     {
-        using var timeout = HubClient.Timeout();
         using var database = new TestDatabase();
+        using var timeout = HubClient.Timeout();
         await using var factory = new MlIntroAppFactory(database);
 
         var store = factory.Services.GetRequiredService<IExperimentStore>();
