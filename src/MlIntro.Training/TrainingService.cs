@@ -95,7 +95,7 @@ public sealed class TrainingService(
     {
         try
         {
-            await store.CreateAsync(run.Id, run.Definition, ownerId, run.CreatedAt, cancellationToken);
+            await recorder.CreateAsync(run.Id, run.Definition, ownerId, run.CreatedAt, cancellationToken);
         }
         catch (StorageUnavailableException ex)
         {

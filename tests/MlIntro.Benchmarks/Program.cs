@@ -3,7 +3,7 @@ namespace MlIntro.Benchmarks;
 // Not top-level statements: those would declare a second `Program`, hiding the web app's for WebApplicationFactory.
 internal static class BenchmarkProgram
 {
-    // Usage: dotnet run -c Release --project tests/MlIntro.Benchmarks -- <throughput|latency|memory|playground|race|jets|fairness|all> [--quick] [--null-store]
+    // Usage: dotnet run -c Release --project tests/MlIntro.Benchmarks -- <throughput|latency|memory|playground|race|jets|fairness|load|all> [--quick] [--null-store] [--n=10,30]
     public static async Task<int> Main(string[] args)
     {
         var name = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "";
@@ -37,6 +37,9 @@ internal static class BenchmarkProgram
             case "FAIRNESS":
                 // The built app as a child process: a normal client beside 8 abusive connections (issue 9, item 3).
                 verdicts.Add(await Fairness.FairnessBenchmark.RunAsync(quick));
+            case "LOAD":
+                // The built app as a child process under N out-of-process hub clients (issue 9, item 8).
+                verdicts.AddRange(await Load.LoadBenchmark.RunAsync(Load.LoadBenchmark.ClientCounts(args, quick), quick));
                 break;
             case "ALL":
                 verdicts.Add(ThroughputBenchmark.Run(quick));
@@ -46,7 +49,7 @@ internal static class BenchmarkProgram
                 verdicts.Add(await RaceBenchmark.RunAsync(quick));
                 break;
             default:
-                Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/MlIntro.Benchmarks -- <throughput|latency|memory|playground|race|jets|fairness|all> [--quick]");
+                Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/MlIntro.Benchmarks -- <throughput|latency|memory|playground|race|jets|fairness|load|all> [--quick] [--n=10,30]");
                 return 2;
         }
 

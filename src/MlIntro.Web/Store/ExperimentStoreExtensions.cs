@@ -41,6 +41,7 @@ public static class ExperimentStoreExtensions
         builder.Services.AddSingleton<IExperimentStore, EfExperimentStore>();
         builder.Services.AddHostedService<ExperimentStoreStartup>();
         builder.AddExperimentRetention();
+        builder.Services.AddHostedService<Hosting.StoreWarmUp>(); // hosted services start in order: after the schema
         return builder;
     }
 }
