@@ -49,7 +49,7 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
         var frameClock = Stopwatch.StartNew();
         var bestLoss = double.PositiveInfinity;
         var bestEpoch = 0;
-        PublishBoundary(run, model, grid, neuronGrid, shape, 0);
+        PublishBoundary(run, model, grid, neuronGrid, shape, 0, token);
 
         var epochClock = new Stopwatch();
         for (var epoch = 1; epoch <= settings.Epochs; epoch++)
@@ -62,7 +62,7 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
             var watched = metrics.ValidationLoss ?? metrics.TestLoss ?? metrics.TrainLoss;
             if (!double.IsFinite(metrics.TrainLoss) || !double.IsFinite(watched))
             {
-                PublishBoundary(run, model, grid, neuronGrid, shape, epoch);
+                PublishBoundary(run, model, grid, neuronGrid, shape, epoch, token);
                 return (ExperimentStatus.Diverged,
                     $"Training diverged at epoch {epoch} (loss = {metrics.TrainLoss}): try a smaller learning rate.");
             }
@@ -70,17 +70,17 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
             // Send the frame now if waiting for the next epoch would make the gap longer than the interval asked for.
             if (last || frameClock.ElapsedMilliseconds + epochClock.ElapsedMilliseconds >= settings.FrameIntervalMs)
             {
-                PublishBoundary(run, model, grid, neuronGrid, shape, epoch);
+                PublishBoundary(run, model, grid, neuronGrid, shape, epoch, token);
                 frameClock.Restart();
             }
             if (last && testSet is not null)
             {
-                PublishEvaluation(run, model, testSet, shape, classNames, epoch, isFinal: true);
+                PublishEvaluation(run, model, testSet, shape, classNames, epoch, isFinal: true, token);
             }
             else if (liveSet is not null && evaluationClock.IsDue)
             {
                 var started = Stopwatch.GetTimestamp();
-                PublishEvaluation(run, model, liveSet, shape, classNames, epoch, isFinal: false);
+                PublishEvaluation(run, model, liveSet, shape, classNames, epoch, isFinal: false, token);
                 evaluationClock.Done(Stopwatch.GetElapsedTime(started));
             }
             if (watched < bestLoss)
@@ -89,10 +89,10 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
             }
             else if (settings.EarlyStopping && epoch - bestEpoch >= settings.Patience)
             {
-                PublishBoundary(run, model, grid, neuronGrid, shape, epoch);
+                PublishBoundary(run, model, grid, neuronGrid, shape, epoch, token);
                 if (testSet is not null)
                 {
-                    PublishEvaluation(run, model, testSet, shape, classNames, epoch, isFinal: true);
+                    PublishEvaluation(run, model, testSet, shape, classNames, epoch, isFinal: true, token);
                 }
                 return (ExperimentStatus.Finished,
                     $"Early stopping after epoch {epoch}: no improvement for {settings.Patience} epochs (best loss {bestLoss:G4} at epoch {bestEpoch}).");
@@ -101,12 +101,14 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
         return (ExperimentStatus.Finished, null);
     }
 
-    private static void PublishBoundary(ExperimentRun run, Mlp model, PlaneGrid? grid, PlaneGrid? neuronGrid, ModelShape shape, int epoch)
+    private static void PublishBoundary(
+        ExperimentRun run, Mlp model, PlaneGrid? grid, PlaneGrid? neuronGrid, ModelShape shape, int epoch, CancellationToken token)
     {
         if (grid is null || neuronGrid is null)
         {
             return;
         }
+        token.ThrowIfCancellationRequested();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         model.eval();
@@ -126,10 +128,11 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
     }
 
     private static void PublishEvaluation(
-        ExperimentRun run, Mlp model, EvaluationSet set, ModelShape shape, IReadOnlyList<string> classNames, int epoch, bool isFinal)
+        ExperimentRun run, Mlp model, EvaluationSet set, ModelShape shape, IReadOnlyList<string> classNames, int epoch, bool isFinal,
+        CancellationToken token)
     {
         model.eval();
-        var scores = ModelScores.Of(model, set.Tensors.X, shape);
+        var scores = ModelScores.Of(model, set.Tensors.X, shape, token);
         var frame = EvaluationFrames.Build(scores, set.Labels, set.Weights, classNames, epoch, set.Name, isFinal);
         run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Evaluation, ExperimentStatus.Running, Evaluation: frame));
     }

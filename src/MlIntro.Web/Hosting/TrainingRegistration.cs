@@ -16,6 +16,7 @@ public static class TrainingRegistration
         var services = builder.Services;
         services.AddOptions<TrainingOptions>().BindConfiguration("Training")
             .Validate(o => o.MaxConcurrentRuns > 0 && o.MaxQueuedRuns >= 0 && o.MaxRunsPerOwner > 0, "Training limits must be positive.")
+            .Validate(o => o.StackedMaxEpochCost > 0, "Training:StackedMaxEpochCost must be positive.")
             .ValidateOnStart();
         services.AddOptions<ExperimentLimits>().BindConfiguration("Limits").ValidateOnStart();
         services.AddOptions<DataOptions>().BindConfiguration("Data");
@@ -33,6 +34,7 @@ public static class TrainingRegistration
         services.AddSingleton<DeviceScheduler>();
         services.AddSingleton<RunRecorder>();
         services.AddHostedService<RecorderShutdown>();
+        services.AddHostedService<TrainingShutdown>(); // after RecorderShutdown: stops first, the recorder then stores the ends
         services.AddSingleton<TrainingService>();
         services.AddScoped<CircuitRunPauser>();
         services.AddScoped<MlIntro.Web.Components.Runs.LessonRuns>();
