@@ -18,6 +18,12 @@ namespace MlIntro.Training.Runs;
 /// </summary>
 public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, TrainingOptions options, ILogger<NetworkRunExecutor> logger) : IRunExecutor
 {
+    /// <summary>
+    /// Largest network whose frames carry its picture (neuron images, weights, biases): the Playground's editor draws
+    /// at most 10 layers of 16 (about 2,600 parameters); bigger ones get the decision boundary alone.
+    /// </summary>
+    public const int MaxDrawnParameters = 20_000;
+
     public void Execute(ExperimentRun run) => RunGuard.Execute(run, catalog, logger, (data, token) => Train(run, data, token));
 
     private (ExperimentStatus Status, string? Message) Train(ExperimentRun run, DatasetSplit data, CancellationToken token)
@@ -113,6 +119,14 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
         using var noGrad = no_grad();
         model.eval();
         var output = ToDisplay(model.forward(grid.Inputs), shape);
+        if (model.parameters().Sum(p => p.numel()) > MaxDrawnParameters)
+        {
+            // Only the boundary: the picture of ten layers of 512 would be 50 MB of JSON per frame, sent and stored.
+            run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Boundary, ExperimentStatus.Running,
+                Boundary: new BoundaryFrame(epoch, grid.Resolution, grid.Min, grid.Max, output)));
+            return;
+        }
+        token.ThrowIfCancellationRequested();
         var layers = model.ForwardAllLayers(neuronGrid.Inputs);
         var neurons = new List<float[]>();
         for (var l = 0; l < layers.Count - 1; l++)

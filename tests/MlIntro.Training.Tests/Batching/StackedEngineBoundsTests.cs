@@ -100,6 +100,11 @@ public sealed class StackedEngineBoundsTests(ITestOutputHelper output) : IDispos
 
         Assert.True(smallEpochs >= 20, $"the small stacked run trained {smallEpochs} epochs in 2 s beside the repro (at least 20 expected)");
         Assert.Empty(repro.Log.Epochs);
+        // Its frame is the boundary alone: the picture of 5,120 neurons and 2.4 million weights would be ~50 MB of JSON.
+        var frame = repro.Log.Events.First(e => e.Kind == TrainingEventKind.Boundary).Boundary!;
+        Assert.Equal(50 * 50, frame.Output.Length);
+        Assert.Null(frame.Neurons);
+        Assert.Null(frame.Weights);
         Assert.Equal(ExperimentStatus.Cancelled, end.Status);
         Assert.True(ended < TimeSpan.FromSeconds(2), $"the repro ended {ended.TotalMilliseconds:F0} ms after Cancel");
         Assert.True(threadDone < TimeSpan.FromSeconds(2), $"the repro's thread returned {threadDone.TotalMilliseconds:F0} ms after Cancel");
