@@ -42,4 +42,11 @@ public sealed class TrainingOptions
 
     /// <summary><see cref="MaxConcurrentHeavyRuns"/> with 0 resolved against this machine's cores.</summary>
     public int HeavyRunSlots => MaxConcurrentHeavyRuns > 0 ? MaxConcurrentHeavyRuns : Math.Max(1, Environment.ProcessorCount - 1);
+
+    /// <summary>
+    /// The largest estimated epoch (<see cref="Batching.StackedCost"/>, multiply-add equivalents) the stacked engine
+    /// takes; bigger runs train on their own thread. The default, about 1 s per epoch on 2 busy cores, keeps every
+    /// classification Playground run stackable (up to 8 hidden layers of 8 neurons, 500 points, batch 1 to 30).
+    /// </summary>
+    public double StackedMaxEpochCost { get; set; } = 5e8;
 }

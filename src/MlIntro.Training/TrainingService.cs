@@ -214,6 +214,41 @@ public sealed class TrainingService(
         run.Cancel();
     }
 
+    /// <summary>
+    /// The server is stopping: ends every live run as <see cref="ExperimentStatus.Interrupted"/> (queued ones at once,
+    /// training ones at their next step) and waits until each has published its end, by which time its own thread has
+    /// freed its tensors. Runs that start meanwhile are interrupted too. False when some did not end within <paramref name="timeout"/>.
+    /// </summary>
+    public async Task<bool> InterruptAllAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var live = _runs.Values.Where(r => !r.Events.IsCompleted).ToList();
+            if (live.Count == 0)
+            {
+                return true;
+            }
+            foreach (var run in live)
+            {
+                if (scheduler.TryDequeue(run))
+                {
+                    run.Events.PublishStatus(ExperimentStatus.Interrupted, ExperimentRun.InterruptedMessage);
+                }
+                else
+                {
+                    run.Interrupt();
+                }
+            }
+            if (clock.Elapsed >= timeout)
+            {
+                logger.LogWarning("{Count} runs did not end within {Timeout} of the server stop", live.Count, timeout);
+                return false;
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(20), cancellationToken);
+        }
+    }
+
     private bool Control(string id, string ownerId, Action<ExperimentRun> action)
     {
         if (!_runs.TryGetValue(id, out var run) || run.Events.IsCompleted)

@@ -37,6 +37,7 @@ internal static class BenchmarkProgram
             case "FAIRNESS":
                 // The built app as a child process: a normal client beside 8 abusive connections (issue 9, item 3).
                 verdicts.Add(await Fairness.FairnessBenchmark.RunAsync(quick));
+                break;
             case "LOAD":
                 // The built app as a child process under N out-of-process hub clients (issue 9, item 8).
                 verdicts.AddRange(await Load.LoadBenchmark.RunAsync(Load.LoadBenchmark.ClientCounts(args, quick), quick));

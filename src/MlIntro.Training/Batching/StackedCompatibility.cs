@@ -10,12 +10,14 @@ namespace MlIntro.Training.Batching;
 /// Which runs the stacked engine trains, and which of them train in one stack. Everything else falls back to
 /// <see cref="Runs.NetworkRunExecutor"/>: dropout (per-run masks), a validation split, event weights, multi-class
 /// outputs, data without a plane (no boundary to draw), and optimizers other than GD, Momentum and Adam, or any of
-/// them with weight decay; so do hyperparameters out of range, so that the executor reports them as it always has.
+/// them with weight decay; so do hyperparameters out of range, so that the executor reports them as it always has;
+/// and runs whose epoch would cost more than the limit (<see cref="StackedCost"/>): every run of the engine waits for it.
 /// </summary>
 public static class StackedCompatibility
 {
     /// <summary>What can be decided from the definition alone, before loading the data.</summary>
-    public static bool Accepts(ExperimentDefinition definition)
+    /// <param name="maxEpochCost">The largest <see cref="StackedCost"/> of an epoch the engine takes.</param>
+    public static bool Accepts(ExperimentDefinition definition, double maxEpochCost)
     {
         ArgumentNullException.ThrowIfNull(definition);
         var optimizer = definition.Optimizer;
@@ -32,18 +34,20 @@ public static class StackedCompatibility
             && StackedHyperparameters.Of(definition) is { } h
             && h.Momentum is >= 0 and < 1 && h.Beta1 is >= 0 and < 1 && h.Beta2 is >= 0 and < 1 && h.Epsilon >= 0
             && h.WeightDecay == 0
-            && double.IsFinite(h.RegularizationRate) && h.RegularizationRate >= 0;
+            && double.IsFinite(h.RegularizationRate) && h.RegularizationRate >= 0
+            && StackedCost.PerEpoch(definition) <= maxEpochCost;
     }
 
     /// <summary>The stack a run joins once its data is loaded, or null when the data rules it out.</summary>
-    public static StackKey? KeyFor(ExperimentDefinition definition, DatasetSplit data, ModelShape shape)
+    public static StackKey? KeyFor(ExperimentDefinition definition, DatasetSplit data, ModelShape shape, double maxEpochCost)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(shape);
-        if (!Accepts(definition) || data.Plane is null || data.Train.Weights is not null || data.Test.Weights is not null
+        if (!Accepts(definition, maxEpochCost) || data.Plane is null || data.Train.Weights is not null || data.Test.Weights is not null
             || !(shape.IsBinary || shape.Problem == ProblemKind.Regression)
-            || data.Train.Rows == 0 || data.Test.Rows == 0)
+            || data.Train.Rows == 0 || data.Test.Rows == 0
+            || StackedCost.PerEpoch(definition, data, shape) > maxEpochCost)
         {
             return null;
         }

@@ -121,8 +121,12 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
     }
 
     /// <summary>One epoch of every run: each its own shuffle, batches of the key's size, one optimizer step each.</summary>
-    public void TrainEpoch()
+    /// <param name="stopping">Asked before every step: true when the engine is stopping. The epoch is then left
+    /// unfinished, as it is when every run of the stack has ended (cancelled) meanwhile: nobody waits for the rest.</param>
+    /// <returns>False when the epoch was left unfinished; its runs must not report it.</returns>
+    public bool TrainEpoch(Func<bool> stopping)
     {
+        ArgumentNullException.ThrowIfNull(stopping);
         var k = Members.Count;
         var rows = Key.TrainRows;
         using var epochScope = NewDisposeScope();
@@ -141,6 +145,10 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
         var parameters = _state.Take(2 * _layers).ToArray();
         for (var start = 0; start < rows; start += Key.BatchSize)
         {
+            if (stopping() || Members.All(m => m.IsEnded))
+            {
+                return false;
+            }
             using var stepScope = NewDisposeScope();
             var length = Math.Min(Key.BatchSize, rows - start);
             foreach (var parameter in parameters)
@@ -161,6 +169,7 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
             using var noGrad = no_grad();
             Update(parameters);
         }
+        return true;
     }
 
     /// <summary>Train and test loss (and accuracy for classification) of every run over its whole splits.</summary>

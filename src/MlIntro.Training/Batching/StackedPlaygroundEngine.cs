@@ -28,27 +28,50 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
     private Thread? _thread;
     private volatile bool _stopping;
 
-    /// <summary>Hands a run to the engine thread; its end is published on the run and signalled by <see cref="StackedMember.Ended"/>.</summary>
-    internal void Join(StackedMember member)
+    /// <summary>
+    /// Hands a run to the engine thread; its end is published on the run and signalled by <see cref="StackedMember.Ended"/>.
+    /// False when the engine has stopped (the server is stopping): the member stays the caller's.
+    /// </summary>
+    internal bool Join(StackedMember member)
     {
         ArgumentNullException.ThrowIfNull(member);
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_stopping, this);
+            if (_stopping)
+            {
+                return false;
+            }
             if (_thread is null)
             {
                 _thread = new Thread(Loop) { IsBackground = true, Name = "train-stacked" };
                 _thread.Start();
             }
+            // Under the gate: Stop cannot slip in between, so the engine thread ends every member that joined.
+            _joining.Enqueue(member);
         }
-        _joining.Enqueue(member);
-        _wake.Set();
+        Wake();
+        return true;
     }
 
     /// <summary>Wakes the engine (a paused run resumed, a run was cancelled) without waiting for its next poll.</summary>
-    internal void Wake() => _wake.Set();
+    internal void Wake()
+    {
+        try
+        {
+            _wake.Set();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Stopped: nothing left to wake (a run's cancellation may fire after that).
+        }
+    }
 
-    public void Dispose()
+    /// <summary>
+    /// Stops the engine: its thread leaves the epoch at the next step, ends its runs as Interrupted, frees their tensors
+    /// and ends. True when the thread ended within <paramref name="timeout"/>; if not, everything it holds is left
+    /// alone (leaked) rather than freed under its feet.
+    /// </summary>
+    public bool Stop(TimeSpan timeout)
     {
         Thread? thread;
         lock (_gate)
@@ -56,13 +79,20 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
             _stopping = true;
             thread = _thread;
         }
-        _wake.Set();
-        thread?.Join(TimeSpan.FromSeconds(10));
-        if (thread is null || !thread.IsAlive)
+        if (thread is not null && !thread.Join(0))
         {
-            _wake.Dispose();
+            Wake();
+            if (!thread.Join(timeout))
+            {
+                logger.LogWarning("The stacked engine did not stop within {Timeout}; its tensors are left to the process exit", timeout);
+                return false;
+            }
         }
+        _wake.Dispose();
+        return true;
     }
+
+    public void Dispose() => Stop(TimeSpan.FromSeconds(10));
 
     private void Loop()
     {
@@ -84,7 +114,7 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
                 EndAll(ExperimentStatus.Failed, "Training failed: " + ex.Message);
             }
         }
-        EndAll(ExperimentStatus.Cancelled, "Cancelled: the server is shutting down.");
+        EndAll(ExperimentStatus.Interrupted, Runs.ExperimentRun.InterruptedMessage);
     }
 
     /// <summary>One engine epoch: membership, then one epoch of every group. False when no run was ready to train.</summary>
@@ -94,6 +124,10 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
         var trained = false;
         foreach (var group in _groups.Values.Where(g => g.Members.Count > 0).ToList())
         {
+            if (_stopping)
+            {
+                break;
+            }
             TrainGroup(group);
             trained = true;
         }
@@ -170,7 +204,8 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
     {
         if (!member.IsEnded && member.Run.Cancellation.IsCancellationRequested)
         {
-            member.End(ExperimentStatus.Cancelled, "Cancelled.");
+            var (status, message) = member.Run.StoppedOutcome;
+            member.End(status, message);
         }
         if (member.IsEnded && member.State is not null)
         {
@@ -196,10 +231,13 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
         }
     }
 
-    private static void TrainGroup(StackedGroup group)
+    private void TrainGroup(StackedGroup group)
     {
         var epochClock = Stopwatch.StartNew();
-        group.TrainEpoch();
+        if (!group.TrainEpoch(() => _stopping))
+        {
+            return;
+        }
         var (trainLoss, testLoss, trainAccuracy, testAccuracy) = group.Measure();
         var members = group.Members;
         var outcomes = new (bool Diverged, bool Last, bool EarlyStop, bool Frame)[members.Count];

@@ -24,7 +24,7 @@ public sealed class StackedRunExecutor(
     public bool Accepts(ExperimentRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return options.StackPlaygroundRuns && StackedCompatibility.Accepts(run.Definition);
+        return options.StackPlaygroundRuns && StackedCompatibility.Accepts(run.Definition, options.StackedMaxEpochCost);
     }
 
     public void Execute(ExperimentRun run)
@@ -37,7 +37,13 @@ public sealed class StackedRunExecutor(
             fallback.Execute(run);
             return;
         }
-        _engine.Join(member);
+        if (!_engine.Join(member))
+        {
+            // The server is stopping: the engine never saw this member, so its tensors are still this thread's.
+            member.End(ExperimentStatus.Interrupted, ExperimentRun.InterruptedMessage);
+            member.Dispose();
+            return;
+        }
         using var wake = run.Cancellation.Register(_engine.Wake);
         try
         {
@@ -45,10 +51,14 @@ public sealed class StackedRunExecutor(
         }
         catch (OperationCanceledException)
         {
-            // Ends the run at once; the engine drops it from its stack before its next epoch.
-            member.End(ExperimentStatus.Cancelled, "Cancelled.");
+            // Ends the run at once; the engine drops it from its stack at its next step.
+            var (status, message) = run.StoppedOutcome;
+            member.End(status, message);
         }
     }
+
+    /// <summary>Stops the shared engine and waits for its thread (see <see cref="StackedPlaygroundEngine.Stop"/>).</summary>
+    public bool StopEngine(TimeSpan timeout) => _engine.Stop(timeout);
 
     public void Dispose() => _engine.Dispose();
 
@@ -71,7 +81,7 @@ public sealed class StackedRunExecutor(
             return null;
         }
         var shape = ModelShape.For(data, definition.RequiredModel.Problem);
-        var key = StackedCompatibility.KeyFor(definition, data, shape);
+        var key = StackedCompatibility.KeyFor(definition, data, shape, options.StackedMaxEpochCost);
         if (key is null)
         {
             return null;

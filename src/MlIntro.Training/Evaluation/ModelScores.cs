@@ -3,16 +3,17 @@ using static TorchSharp.torch;
 
 namespace MlIntro.Training.Evaluation;
 
-/// <summary>A classifier's probabilities over a whole split, in chunks so that large sets stay within memory.</summary>
+/// <summary>
+/// A classifier's probabilities over a whole split, in chunks (<see cref="EvaluationChunk"/>) so that large sets stay
+/// within memory and a big network's pass stops soon after a cancel.
+/// </summary>
 public static class ModelScores
 {
-    private const int Chunk = 65_536;
-
     /// <summary>
     /// Binary: the probability of class 1 per event (sigmoid of the logit). Multi-class: N×K softmax probabilities,
     /// row-major. Call with the model in eval mode.
     /// </summary>
-    public static float[] Of(Mlp model, Tensor x, ModelShape shape)
+    public static float[] Of(Mlp model, Tensor x, ModelShape shape, CancellationToken token = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(x);
@@ -21,10 +22,12 @@ public static class ModelScores
         var width = shape.IsBinary ? 1 : shape.Classes;
         var scores = new float[rows * width];
         using var noGrad = no_grad();
-        for (var start = 0; start < rows; start += Chunk)
+        var chunk = EvaluationChunk.Rows(model);
+        for (var start = 0; start < rows; start += chunk)
         {
+            token.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
-            var length = Math.Min(Chunk, rows - start);
+            var length = Math.Min(chunk, rows - start);
             var output = model.forward(x.narrow(0, start, length));
             var probabilities = shape.IsBinary ? output.sigmoid() : output.softmax(1);
             probabilities.contiguous().cpu().data<float>().CopyTo(scores, start * width);

@@ -7,7 +7,11 @@ namespace MlIntro.Training.Runs;
 /// null for in-process callers that have none.</param>
 public sealed class ExperimentRun(string id, ExperimentDefinition definition, string ownerId, string? address = null) : IDisposable
 {
+    /// <summary>The message of a run ended by <see cref="Interrupt"/>.</summary>
+    public const string InterruptedMessage = "Interrupted by a server stop.";
+
     private readonly CancellationTokenSource _cancellation = new();
+    private int _interrupted;
 
     public string Id { get; } = id;
 
@@ -26,6 +30,13 @@ public sealed class ExperimentRun(string id, ExperimentDefinition definition, st
 
     public CancellationToken Cancellation => _cancellation.Token;
 
+    /// <summary>True once <see cref="Interrupt"/> was called: the run's cancellation then means a server stop.</summary>
+    public bool IsInterrupted => Volatile.Read(ref _interrupted) != 0;
+
+    /// <summary>How a run that stopped on its cancellation token ends: Interrupted after <see cref="Interrupt"/>, else Cancelled.</summary>
+    public (ExperimentStatus Status, string Message) StoppedOutcome =>
+        IsInterrupted ? (ExperimentStatus.Interrupted, InterruptedMessage) : (ExperimentStatus.Cancelled, "Cancelled.");
+
     public void Cancel()
     {
         try
@@ -36,6 +47,14 @@ public sealed class ExperimentRun(string id, ExperimentDefinition definition, st
         {
             // already finished and cleaned up: nothing to cancel
         }
+    }
+
+    /// <summary>Stops the run as <see cref="Cancel"/> does, to end as <see cref="ExperimentStatus.Interrupted"/> (the server is stopping).</summary>
+    public void Interrupt()
+    {
+        // Set before cancelling: whoever sees the token fire must already see the flag.
+        Interlocked.Exchange(ref _interrupted, 1);
+        Cancel();
     }
 
     public void Dispose()

@@ -18,6 +18,12 @@ namespace MlIntro.Training.Runs;
 /// </summary>
 public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, TrainingOptions options, ILogger<NetworkRunExecutor> logger) : IRunExecutor
 {
+    /// <summary>
+    /// Largest network whose frames carry its picture (neuron images, weights, biases): the Playground's editor draws
+    /// at most 10 layers of 16 (about 2,600 parameters); bigger ones get the decision boundary alone.
+    /// </summary>
+    public const int MaxDrawnParameters = 20_000;
+
     public void Execute(ExperimentRun run) => RunGuard.Execute(run, catalog, logger, (data, token) => Train(run, data, token));
 
     private (ExperimentStatus Status, string? Message) Train(ExperimentRun run, DatasetSplit data, CancellationToken token)
@@ -49,7 +55,7 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
         var frameClock = Stopwatch.StartNew();
         var bestLoss = double.PositiveInfinity;
         var bestEpoch = 0;
-        PublishBoundary(run, model, grid, neuronGrid, shape, 0);
+        PublishBoundary(run, model, grid, neuronGrid, shape, 0, token);
 
         var epochClock = new Stopwatch();
         for (var epoch = 1; epoch <= settings.Epochs; epoch++)
@@ -62,7 +68,7 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
             var watched = metrics.ValidationLoss ?? metrics.TestLoss ?? metrics.TrainLoss;
             if (!double.IsFinite(metrics.TrainLoss) || !double.IsFinite(watched))
             {
-                PublishBoundary(run, model, grid, neuronGrid, shape, epoch);
+                PublishBoundary(run, model, grid, neuronGrid, shape, epoch, token);
                 return (ExperimentStatus.Diverged,
                     $"Training diverged at epoch {epoch} (loss = {metrics.TrainLoss}): try a smaller learning rate.");
             }
@@ -70,17 +76,17 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
             // Send the frame now if waiting for the next epoch would make the gap longer than the interval asked for.
             if (last || frameClock.ElapsedMilliseconds + epochClock.ElapsedMilliseconds >= settings.FrameIntervalMs)
             {
-                PublishBoundary(run, model, grid, neuronGrid, shape, epoch);
+                PublishBoundary(run, model, grid, neuronGrid, shape, epoch, token);
                 frameClock.Restart();
             }
             if (last && testSet is not null)
             {
-                PublishEvaluation(run, model, testSet, shape, classNames, epoch, isFinal: true);
+                PublishEvaluation(run, model, testSet, shape, classNames, epoch, isFinal: true, token);
             }
             else if (liveSet is not null && evaluationClock.IsDue)
             {
                 var started = Stopwatch.GetTimestamp();
-                PublishEvaluation(run, model, liveSet, shape, classNames, epoch, isFinal: false);
+                PublishEvaluation(run, model, liveSet, shape, classNames, epoch, isFinal: false, token);
                 evaluationClock.Done(Stopwatch.GetElapsedTime(started));
             }
             if (watched < bestLoss)
@@ -89,10 +95,10 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
             }
             else if (settings.EarlyStopping && epoch - bestEpoch >= settings.Patience)
             {
-                PublishBoundary(run, model, grid, neuronGrid, shape, epoch);
+                PublishBoundary(run, model, grid, neuronGrid, shape, epoch, token);
                 if (testSet is not null)
                 {
-                    PublishEvaluation(run, model, testSet, shape, classNames, epoch, isFinal: true);
+                    PublishEvaluation(run, model, testSet, shape, classNames, epoch, isFinal: true, token);
                 }
                 return (ExperimentStatus.Finished,
                     $"Early stopping after epoch {epoch}: no improvement for {settings.Patience} epochs (best loss {bestLoss:G4} at epoch {bestEpoch}).");
@@ -101,16 +107,26 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
         return (ExperimentStatus.Finished, null);
     }
 
-    private static void PublishBoundary(ExperimentRun run, Mlp model, PlaneGrid? grid, PlaneGrid? neuronGrid, ModelShape shape, int epoch)
+    private static void PublishBoundary(
+        ExperimentRun run, Mlp model, PlaneGrid? grid, PlaneGrid? neuronGrid, ModelShape shape, int epoch, CancellationToken token)
     {
         if (grid is null || neuronGrid is null)
         {
             return;
         }
+        token.ThrowIfCancellationRequested();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         model.eval();
         var output = ToDisplay(model.forward(grid.Inputs), shape);
+        if (model.parameters().Sum(p => p.numel()) > MaxDrawnParameters)
+        {
+            // Only the boundary: the picture of ten layers of 512 would be 50 MB of JSON per frame, sent and stored.
+            run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Boundary, ExperimentStatus.Running,
+                Boundary: new BoundaryFrame(epoch, grid.Resolution, grid.Min, grid.Max, output)));
+            return;
+        }
+        token.ThrowIfCancellationRequested();
         var layers = model.ForwardAllLayers(neuronGrid.Inputs);
         var neurons = new List<float[]>();
         for (var l = 0; l < layers.Count - 1; l++)
@@ -126,10 +142,11 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
     }
 
     private static void PublishEvaluation(
-        ExperimentRun run, Mlp model, EvaluationSet set, ModelShape shape, IReadOnlyList<string> classNames, int epoch, bool isFinal)
+        ExperimentRun run, Mlp model, EvaluationSet set, ModelShape shape, IReadOnlyList<string> classNames, int epoch, bool isFinal,
+        CancellationToken token)
     {
         model.eval();
-        var scores = ModelScores.Of(model, set.Tensors.X, shape);
+        var scores = ModelScores.Of(model, set.Tensors.X, shape, token);
         var frame = EvaluationFrames.Build(scores, set.Labels, set.Weights, classNames, epoch, set.Name, isFinal);
         run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Evaluation, ExperimentStatus.Running, Evaluation: frame));
     }

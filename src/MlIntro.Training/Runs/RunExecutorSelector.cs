@@ -30,9 +30,10 @@ public sealed class RunExecutorSelector(
     /// tiny network on one torch thread), or a race on a surface (a few thousand steps of a formula, over in a moment).
     /// Everything else trains a network on a thread of its own.
     /// </summary>
-    public static RunWeight WeightOf(ExperimentRun run)
+    /// <param name="maxEpochCost">The stacked engine's threshold (<see cref="TrainingOptions.StackedMaxEpochCost"/>).</param>
+    public static RunWeight WeightOf(ExperimentRun run, double maxEpochCost)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return run.Definition.Surface is not null || StackedCompatibility.Accepts(run.Definition) ? RunWeight.Light : RunWeight.Heavy;
+        return run.Definition.Surface is not null || StackedCompatibility.Accepts(run.Definition, maxEpochCost) ? RunWeight.Light : RunWeight.Heavy;
     }
 }

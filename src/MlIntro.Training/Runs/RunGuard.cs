@@ -9,7 +9,8 @@ namespace MlIntro.Training.Runs;
 /// <summary>
 /// The one way every executor starts and ends a run: Running first, then exactly one terminal status, whatever the
 /// body does. A user's mistake (bad data, bad formula, bad settings) ends as Failed with its own message; anything
-/// else is logged and ends as Failed too, never escaping to the scheduler or touching another run.
+/// else is logged and ends as Failed too, never escaping to the scheduler or touching another run. A run stopped on its
+/// token ends as Cancelled, or as Interrupted when the server stopped it (<see cref="ExperimentRun.Interrupt"/>).
 /// </summary>
 public static class RunGuard
 {
@@ -27,7 +28,8 @@ public static class RunGuard
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            run.Events.PublishStatus(ExperimentStatus.Cancelled, "Cancelled.");
+            var (status, message) = run.StoppedOutcome;
+            run.Events.PublishStatus(status, message);
         }
         catch (Exception ex) when (IsUsersMistake(ex))
         {

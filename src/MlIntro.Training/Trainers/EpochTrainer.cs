@@ -62,29 +62,33 @@ public sealed class EpochTrainer : IDisposable
         ArgumentNullException.ThrowIfNull(test);
         var running = RunBatches(train, token);
         Model.eval();
-        var (trainLoss, trainAccuracy) = train.Rows <= FullTrainEvaluationRows ? Evaluate(Model, train, _shape) : running;
+        var (trainLoss, trainAccuracy) = train.Rows <= FullTrainEvaluationRows ? Evaluate(Model, train, _shape, token) : running;
         if (validation is not null)
         {
-            var (validationLoss, validationAccuracy) = Evaluate(Model, validation, _shape);
+            var (validationLoss, validationAccuracy) = Evaluate(Model, validation, _shape, token);
             return new EpochMetrics(epoch, trainLoss, null, trainAccuracy, null, ValidationLoss: validationLoss, ValidationAccuracy: validationAccuracy);
         }
-        var (testLoss, testAccuracy) = Evaluate(Model, test, _shape);
+        var (testLoss, testAccuracy) = Evaluate(Model, test, _shape, token);
         return new EpochMetrics(epoch, trainLoss, testLoss, trainAccuracy, testAccuracy);
     }
 
-    /// <summary>Loss and accuracy (classification) of <paramref name="model"/> over a whole split, in chunks so that large sets stay within memory.</summary>
-    public static (double Loss, double? Accuracy) Evaluate(Mlp model, SplitTensors split, ModelShape shape)
+    /// <summary>
+    /// Loss and accuracy (classification) of <paramref name="model"/> over a whole split, in chunks (<see cref="EvaluationChunk"/>)
+    /// so that large sets stay within memory and a big network's pass stops soon after <paramref name="token"/> fires.
+    /// </summary>
+    public static (double Loss, double? Accuracy) Evaluate(Mlp model, SplitTensors split, ModelShape shape, CancellationToken token = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(shape);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        const int chunk = 65_536;
+        var chunk = EvaluationChunk.Rows(model);
         var losses = new List<Tensor>();
         var outputs = new List<Tensor>();
         for (var start = 0; start < split.Rows; start += chunk)
         {
+            token.ThrowIfCancellationRequested();
             var length = Math.Min(chunk, split.Rows - start);
             var output = model.forward(split.X.narrow(0, start, length));
             outputs.Add(output);

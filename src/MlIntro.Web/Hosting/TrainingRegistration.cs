@@ -18,6 +18,7 @@ public static class TrainingRegistration
             .Validate(o => o.MaxConcurrentRuns > 0 && o.MaxQueuedRuns >= 0 && o.MaxRunsPerOwner > 0, "Training limits must be positive.")
             .Validate(o => o.MaxConcurrentHeavyRuns >= 0 && o.MaxRunsPerAddress > 0, "Training:MaxConcurrentHeavyRuns must be 0 (auto) or more, Training:MaxRunsPerAddress positive.")
             .Validate(o => o.OrphanedRunLifetime > TimeSpan.Zero && o.MaxRunDuration > TimeSpan.Zero, "Training:OrphanedRunLifetime and Training:MaxRunDuration must be positive.")
+            .Validate(o => o.StackedMaxEpochCost > 0, "Training:StackedMaxEpochCost must be positive.")
             .ValidateOnStart();
         services.AddOptions<ExperimentLimits>().BindConfiguration("Limits").ValidateOnStart();
         services.AddOptions<DataOptions>().BindConfiguration("Data");
@@ -32,12 +33,17 @@ public static class TrainingRegistration
         services.AddSingleton<MlIntro.Training.Batching.StackedRunExecutor>();
         services.AddSingleton<RunExecutorSelector>();
         services.AddSingleton<Func<ExperimentRun, IRunExecutor>>(sp => sp.GetRequiredService<RunExecutorSelector>().For);
-        services.AddSingleton<Func<ExperimentRun, RunWeight>>(RunExecutorSelector.WeightOf);
+        services.AddSingleton<Func<ExperimentRun, RunWeight>>(sp =>
+        {
+            var maxEpochCost = sp.GetRequiredService<IOptions<TrainingOptions>>().Value.StackedMaxEpochCost;
+            return run => RunExecutorSelector.WeightOf(run, maxEpochCost);
+        });
         services.AddSingleton<DeviceScheduler>();
         services.AddSingleton<OwnerPresence>();
         services.AddHostedService<RunLifetimeService>();
         services.AddSingleton<RunRecorder>();
         services.AddHostedService<RecorderShutdown>();
+        services.AddHostedService<TrainingShutdown>(); // after RecorderShutdown: stops first, the recorder then stores the ends
         services.AddSingleton<TrainingService>();
         services.AddScoped<PageOwner>();
         services.AddScoped<CircuitRunPauser>();

@@ -40,6 +40,17 @@ public sealed class SharedRunStatusTests
         Assert.Equal(problem, status.IsProblem);
     }
 
+    [Theory]
+    [InlineData(57, "Interrupted by a server stop after 57 epochs; fork it to run it again.")]
+    [InlineData(0, "Interrupted by a server stop before its first epoch; fork it to run it again.")]
+    [InlineData(null, "Interrupted by a server stop; fork it to run it again.")]
+    public void Of_InterruptedRun_SaysTheServerStoppedItAfterItsEpochs(int? epochs, string expected)
+    {
+        var status = SharedRunStatus.Of(ExperimentStatus.Interrupted, epochs, "Interrupted by a server stop.");
+
+        Assert.Equal(new SharedRunStatus("Interrupted", expected, false), status);
+    }
+
     [Fact]
     public void Of_RunningRun_ShowsOnlyTheChip()
     {

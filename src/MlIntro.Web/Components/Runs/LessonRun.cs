@@ -135,7 +135,7 @@ public sealed partial class LessonRun : IAsyncDisposable
         {
             Status = e.Status;
             IsPlaying &= !e.IsTerminal;
-            if (e.Status is ExperimentStatus.Failed or ExperimentStatus.Diverged)
+            if (e.Status is ExperimentStatus.Failed or ExperimentStatus.Diverged or ExperimentStatus.Interrupted)
             {
                 Error = e.Message ?? $"The run ended as {e.Status.ToString().ToLowerInvariant()}.";
             }

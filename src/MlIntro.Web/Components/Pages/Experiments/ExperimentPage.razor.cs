@@ -62,7 +62,7 @@ public sealed partial class ExperimentPage
     {
         ExperimentStatus.Finished => Color.Success,
         ExperimentStatus.Running or ExperimentStatus.Queued => Color.Info,
-        ExperimentStatus.Cancelled => Color.Default,
+        ExperimentStatus.Cancelled or ExperimentStatus.Interrupted => Color.Default,
         _ => Color.Warning,
     };
 

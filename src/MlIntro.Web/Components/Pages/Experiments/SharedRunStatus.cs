@@ -6,7 +6,8 @@ namespace MlIntro.Web.Components.Pages.Experiments;
 /// <summary>
 /// How a run's state reads to someone who received its link. Only a run's owner can cancel it, and lesson pages
 /// cancel their runs when their tab closes, so Cancelled means "its owner stopped it": said plainly, with the epochs
-/// it got to, not as an alarm.
+/// it got to, not as an alarm. Interrupted means the server stopped (a restart, a deploy) while it trained: said
+/// as plainly, with the epochs it kept.
 /// </summary>
 /// <param name="Label">The chip's text.</param>
 /// <param name="Sentence">What happened, in words; null when the chip says it all.</param>
@@ -17,9 +18,18 @@ public sealed record SharedRunStatus(string Label, string? Sentence, bool IsProb
     public static SharedRunStatus Of(ExperimentStatus status, int? epochsTrained, string? message) => status switch
     {
         ExperimentStatus.Cancelled => new("Stopped", StoppedSentence(epochsTrained), false),
+        ExperimentStatus.Interrupted => new("Interrupted", InterruptedSentence(epochsTrained), false),
         ExperimentStatus.Finished => new("Finished", message, false),
         ExperimentStatus.Failed or ExperimentStatus.Diverged => new(status.ToString(), message, true),
         _ => new(status.ToString(), null, false),
+    };
+
+    private static string InterruptedSentence(int? epochs) => epochs switch
+    {
+        null => "Interrupted by a server stop; fork it to run it again.",
+        0 => "Interrupted by a server stop before its first epoch; fork it to run it again.",
+        1 => "Interrupted by a server stop after 1 epoch; fork it to run it again.",
+        { } n => string.Create(CultureInfo.InvariantCulture, $"Interrupted by a server stop after {n:N0} epochs; fork it to run it again."),
     };
 
     private static string StoppedSentence(int? epochs) => epochs switch
