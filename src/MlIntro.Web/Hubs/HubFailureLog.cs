@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.SignalR;
 using MlIntro.Core.Experiments;
 
@@ -23,7 +22,7 @@ public sealed class HubFailureLog(ILogger<HubFailureLog> logger) : IHubFilter
         {
             var result = await next(invocationContext);
             // A stream's refusal comes while it is read, after this call has returned.
-            return result is IAsyncEnumerable<TrainingEvent> events ? LogRefusals(events, method, connection) : result;
+            return result is IAsyncEnumerable<TrainingEvent> events ? new RefusalLoggingStream(events, ex => Refused(method, connection, ex)) : result;
         }
         // Start's refusals are logged where they are decided (the hub's reader, the service, the rate limit).
         catch (HubException ex) when (method != nameof(TrainingHub.Start))
@@ -40,33 +39,4 @@ public sealed class HubFailureLog(ILogger<HubFailureLog> logger) : IHubFilter
 
     private void Refused(string method, string connection, HubException ex) =>
         logger.LogInformation("Hub method {Method} refused for connection {ConnectionId}: {Reason}", method, connection, ex.Message);
-
-    private async IAsyncEnumerable<TrainingEvent> LogRefusals(
-        IAsyncEnumerable<TrainingEvent> events, string method, string connection, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var enumerator = events.GetAsyncEnumerator(cancellationToken);
-        try
-        {
-            while (true)
-            {
-                try
-                {
-                    if (!await enumerator.MoveNextAsync())
-                    {
-                        yield break;
-                    }
-                }
-                catch (HubException ex)
-                {
-                    Refused(method, connection, ex);
-                    throw;
-                }
-                yield return enumerator.Current;
-            }
-        }
-        finally
-        {
-            await enumerator.DisposeAsync();
-        }
-    }
 }
