@@ -9,7 +9,10 @@ namespace MlIntro.Web.Hosting;
 /// </summary>
 public sealed class OriginCheck(RequestDelegate next, IOptions<HubOriginOptions> options, RejectionLog log)
 {
-    private static readonly string[] GuardedPaths = [TrainingHub.Path, "/_blazor"];
+    /// <summary>Where Blazor's circuits connect.</summary>
+    public const string CircuitPath = "/_blazor";
+
+    private static readonly string[] GuardedPaths = [TrainingHub.Path, CircuitPath];
 
     public async Task InvokeAsync(HttpContext context)
     {

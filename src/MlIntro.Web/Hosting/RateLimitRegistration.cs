@@ -12,18 +12,13 @@ namespace MlIntro.Web.Hosting;
 /// </summary>
 public static class RateLimitRegistration
 {
-    private const string BlazorPath = "/_blazor";
-
     public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
     {
-        var services = builder.Services;
-        services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section)
-            .Validate(o => o.IsValid, "RateLimits: every per-minute limit must be positive.")
-            .ValidateOnStart();
-        services.AddSingleton<RejectionLog>();
-        services.AddSingleton<StartRateLimit>();
-        services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) =>
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services
+            .AddValidated<RateLimitOptions>(RateLimitOptions.Section, o => o.IsValid, "RateLimits: every per-minute limit must be positive.")
+            .AddSingleton<RejectionLog>().AddSingleton<StartRateLimit>().AddRateLimiter(_ => { });
+        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((o, limits) =>
         {
             o.GlobalLimiter = ConnectionLimiter(limits.Value);
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -65,7 +60,7 @@ public static class RateLimitRegistration
     private static Door OpensConnection(HttpContext context)
     {
         var request = context.Request;
-        foreach (var (door, path) in new[] { (Door.Hub, TrainingHub.Path), (Door.Circuit, BlazorPath) })
+        foreach (var (door, path) in new[] { (Door.Hub, TrainingHub.Path), (Door.Circuit, OriginCheck.CircuitPath) })
         {
             if (request.Path.StartsWithSegments(path, out var rest)
                 && (rest == "/negotiate" || (!rest.HasValue && !request.Query.ContainsKey("id"))))

@@ -9,17 +9,16 @@ public static class WebSecurityRegistration
 {
     public static IHostApplicationBuilder AddWebSecurity(this IHostApplicationBuilder builder)
     {
-        var services = builder.Services;
-        services.AddOptions<HubOriginOptions>().BindConfiguration(HubOriginOptions.Section)
-            .Validate(o => o.IsValid, "Hub:AllowedOrigins: each entry must be an origin such as https://lab.example.org, or *.")
-            .ValidateOnStart();
-        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
-            .Validate(o => o.IsValid, "Proxy: KnownProxies must be IP addresses and KnownNetworks CIDR ranges such as 10.0.0.0/8.")
-            .ValidateOnStart();
-        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, proxy) => proxy.Value.ApplyTo(o));
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services
+            .AddValidated<HubOriginOptions>(HubOriginOptions.Section, o => o.IsValid,
+                "Hub:AllowedOrigins: each entry must be an origin such as https://lab.example.org, or *.")
+            .AddValidated<ProxyOptions>(ProxyOptions.Section, o => o.IsValid,
+                "Proxy: KnownProxies must be IP addresses and KnownNetworks CIDR ranges such as 10.0.0.0/8.");
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((o, proxy) => proxy.Value.ApplyTo(o));
         // A circuit kept for a reconnect holds about 1.7 MB: keep fewer for a shorter time than the defaults (100 for
         // 3 minutes) unless configured otherwise; a student's tab that reconnects within a minute keeps its state.
-        services.AddOptions<CircuitOptions>()
+        builder.Services.AddOptions<CircuitOptions>()
             .Configure(o => (o.DisconnectedCircuitMaxRetained, o.DisconnectedCircuitRetentionPeriod) = (50, TimeSpan.FromMinutes(1)))
             .BindConfiguration("Circuits");
         return builder;
