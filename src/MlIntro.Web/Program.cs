@@ -20,6 +20,8 @@ builder.AddTraining();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.AddTrainingHub();
+builder.AddRateLimits();
+builder.AddWebSecurity();
 
 var app = builder.Build();
 if (!await StoreStartupCheck.PassesAsync(app.Services))
@@ -31,6 +33,8 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
+app.UseWebSecurity();
+app.UseRateLimits();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 app.UseClientIdentity();

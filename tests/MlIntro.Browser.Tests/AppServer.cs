@@ -10,9 +10,12 @@ namespace MlIntro.Browser.Tests;
 public sealed class AppServer : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("mlintro-browser-").FullName;
+    private readonly string _environment;
 
-    public AppServer()
+    /// <param name="environment">Development as under the tests' usual factory; Production turns on the security headers.</param>
+    public AppServer(string environment = "Development")
     {
+        _environment = environment;
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -23,9 +26,12 @@ public sealed class AppServer : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
+        builder.UseEnvironment(_environment);
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("ConnectionStrings:Experiments", $"Data Source={Path.Combine(_folder, "mlintro.db")}");
         builder.UseSetting("Training:ThreadsPerRun", "1");
+        // Every test's pages come from 127.0.0.1: far more circuits per minute than one student opens.
+        builder.UseSetting("RateLimits:Enabled", "false");
         // Open Blazor circuits would hold a graceful shutdown for its whole default timeout.
         builder.UseShutdownTimeout(TimeSpan.FromSeconds(3));
     }

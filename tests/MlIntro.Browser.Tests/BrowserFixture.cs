@@ -3,9 +3,18 @@ using Microsoft.Playwright;
 namespace MlIntro.Browser.Tests;
 
 /// <summary>One app server and one Debian Chromium for all browser tests (never a downloaded browser).</summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    private readonly string _environment;
     private IPlaywright? _playwright;
+
+    public BrowserFixture()
+        : this("Development")
+    {
+    }
+
+    /// <param name="environment">The app server's environment (see <see cref="AppServer"/>).</param>
+    protected BrowserFixture(string environment) => _environment = environment;
 
     public AppServer App { get; private set; } = default!;
 
@@ -15,7 +24,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         // CI shares 2 cores between the server, its training threads and Chromium: give expectations room.
         Assertions.SetDefaultExpectTimeout(20_000);
-        App = new AppServer();
+        App = new AppServer(_environment);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -60,3 +69,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
 [CollectionDefinition("browser")]
 public sealed class BrowserTestGroup : ICollectionFixture<BrowserFixture>;
+
+/// <summary>The same, with the app in Production: security headers and the Content Security Policy on.</summary>
+public sealed class ProductionBrowserFixture() : BrowserFixture("Production");

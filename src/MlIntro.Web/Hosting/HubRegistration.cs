@@ -14,9 +14,14 @@ public static class HubRegistration
     {
         builder.Services.AddSignalR(o =>
             {
+                // Blazor's circuits (uploads' chunks) share these global options; the training hub has its own size below.
                 o.MaximumReceiveMessageSize = 1024 * 1024;
                 o.AddFilter<HubFailureLog>();
+                o.AddFilter<StartRateLimit>();
             })
+            // Definitions are refused above 16 KB; 64 KB leaves room for the JSON protocol's framing and escapes, and
+            // a larger message is refused before it is read into memory.
+            .AddHubOptions<TrainingHub>(o => o.MaximumReceiveMessageSize = 64 * 1024)
             .AddJsonProtocol(o => ExperimentJson.Configure(o.PayloadSerializerOptions));
         builder.Logging.AddFilter(DispatcherCategory, LogLevel.Critical);
         return builder;

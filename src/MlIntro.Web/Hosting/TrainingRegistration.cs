@@ -48,6 +48,7 @@ public static class TrainingRegistration
         services.AddScoped<PageOwner>();
         services.AddScoped<CircuitRunPauser>();
         services.AddScoped<MlIntro.Web.Components.Runs.LessonRuns>();
+        services.AddScoped<MlIntro.Web.Components.Runs.ForkReader>();
         services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<CircuitRunPauser>());
         services.AddHealthChecks().AddCheck<TorchHealthCheck>("torch");
         return builder;

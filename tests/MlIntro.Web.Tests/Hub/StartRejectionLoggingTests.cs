@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -77,36 +76,5 @@ public sealed class StartRejectionLoggingTests
 
         public Task<int> FailUnfinishedAsync(string message, DateTimeOffset now, CancellationToken cancellationToken) =>
             inner.FailUnfinishedAsync(message, now, cancellationToken);
-    }
-
-    private sealed record LogEntry(string Category, LogLevel Level, string Message);
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<LogEntry> Entries { get; } = new();
-
-        /// <summary>Captures everything from Information up (the test app otherwise keeps Warning and above only).</summary>
-        public void Install(IServiceCollection services)
-        {
-            services.AddSingleton<ILoggerProvider>(this);
-            services.Configure<LoggerFilterOptions>(o => o.MinLevel = LogLevel.Information);
-        }
-
-        public ILogger CreateLogger(string categoryName) => new CapturingLogger(categoryName, Entries);
-
-        public void Dispose()
-        {
-        }
-    }
-
-    private sealed class CapturingLogger(string category, ConcurrentQueue<LogEntry> entries) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue(new LogEntry(category, logLevel, formatter(state, exception)));
     }
 }

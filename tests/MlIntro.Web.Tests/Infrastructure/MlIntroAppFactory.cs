@@ -77,6 +77,8 @@ public sealed class MlIntroAppFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("ConnectionStrings:Experiments", _database.ConnectionString);
         builder.UseSetting("Training:ThreadsPerRun", "1");
+        // The tests open many connections from one address; the rate-limit tests turn the limits on again.
+        builder.UseSetting("RateLimits:Enabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -21,6 +21,8 @@ public sealed class LessonLinksRenderTests : IAsyncDisposable
     {
         _context.Services.AddMudServices();
         _context.Services.AddSingleton(TorchSharp.torch.CPU);
+        _context.Services.AddSingleton(new ExperimentValidator(new ExperimentLimits(), new MlIntro.Core.Data.DatasetCatalog([])));
+        _context.Services.AddScoped<MlIntro.Web.Components.Runs.ForkReader>();
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _context.SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }

@@ -25,6 +25,8 @@ internal static class LessonRunContext
         context.AddAuthorization();
         context.Services.AddScoped<CircuitRunPauser>();
         context.Services.AddScoped<LessonRuns>();
+        context.Services.AddSingleton(shared.Factory.Services.GetRequiredService<MlIntro.Core.Experiments.ExperimentValidator>());
+        context.Services.AddScoped<ForkReader>();
         // Lesson pages do browser work only once interactive, as on a live circuit.
         context.Renderer.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         return context;

@@ -1,10 +1,8 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MlIntro.Core.Experiments;
 using MlIntro.Training;
-using MlIntro.Web.Components.Lessons;
 using MlIntro.Web.Components.Runs;
 using MlIntro.Web.Tests.Infrastructure;
 
@@ -130,28 +128,6 @@ public sealed class LessonRunTests(SharedApp shared)
         probe.WaitForAssertion(() => Assert.Contains("probe broke at epoch 3", probe.Find("#error").TextContent, StringComparison.Ordinal), Wait);
 
         Assert.Contains(logger.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == "probe broke at epoch 3");
-    }
-
-    [Fact]
-    public async Task ReadFork_LinkOfThisLesson_GivesItsDefinitionAndNothingForOtherLessonsOrGarbage()
-    {
-        await using var context = LessonRunContext.Create(shared);
-        var runs = context.Services.GetRequiredService<LessonRuns>();
-        var navigation = context.Services.GetRequiredService<NavigationManager>();
-        var definition = Definitions.SmallMlp(epochs: 7) with { Seed = 42 };
-
-        navigation.NavigateTo(DefinitionLink.ForLesson(definition));
-        var same = runs.ReadFork(Lesson.Playground);
-        var other = runs.ReadFork(Lesson.Jets);
-        navigation.NavigateTo("/playground?d=not-base64-json");
-        var garbage = runs.ReadFork(Lesson.Playground);
-
-        Assert.NotNull(same);
-        Assert.Equal(7, same.RequiredTraining.Epochs);
-        Assert.Equal(42, same.Seed);
-        Assert.Equal(definition.RequiredModel.HiddenLayers, same.RequiredModel.HiddenLayers);
-        Assert.Null(other);
-        Assert.Null(garbage);
     }
 
     private async Task<ExperimentStatus> FinalStatusAsync(string id)

@@ -13,6 +13,10 @@ public abstract class LessonComponentBase : ComponentBase, IAsyncDisposable
     [Inject]
     protected LessonRuns Runs { get; set; } = default!;
 
+    /// <summary>The fork link the page was opened with, read and validated.</summary>
+    [Inject]
+    protected ForkReader Forks { get; set; } = default!;
+
     protected LessonRun Run { get; private set; } = default!;
 
     protected bool IsInteractive => RendererInfo.IsInteractive;

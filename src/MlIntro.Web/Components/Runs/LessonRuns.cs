@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.WebUtilities;
 using MlIntro.Core.Experiments;
 using MlIntro.Training;
-using MlIntro.Web.Components.Lessons;
 using MlIntro.Web.Hosting;
 
 namespace MlIntro.Web.Components.Runs;
@@ -11,7 +9,7 @@ namespace MlIntro.Web.Components.Runs;
 /// The runs of one browser tab (one Blazor circuit), in the spirit of eShop's BasketState: every run the tab starts
 /// belongs to the browser's owner (<see cref="PageOwner"/>: its cookie survives reloads and reconnects, and its tabs
 /// share one quota), is tracked for the tab's disconnect pausing, and is made by the factory of each component's
-/// <see cref="LessonRun"/>; also the fork link a lesson page was opened with.
+/// <see cref="LessonRun"/>; also the address bar (<see cref="ForkReader"/> reads the fork link a page was opened with).
 /// </summary>
 public sealed class LessonRuns
 {
@@ -32,17 +30,6 @@ public sealed class LessonRuns
     /// <param name="render">Runs on the circuit after each applied batch (a StateHasChanged, a canvas paint).</param>
     public LessonRun Create(Func<Func<Task>, Task> onCircuit, Action<TrainingEvent> apply, Func<Task> render) =>
         new(_training, _page.Owner, _pauser.Track, onCircuit, apply, render, _logger);
-
-    /// <summary>
-    /// The definition a fork link (<c>?d=</c>, see <see cref="DefinitionLink"/>) carries for <paramref name="lesson"/>;
-    /// null when the page was opened without one, or with one of another lesson or that cannot be read.
-    /// </summary>
-    public ExperimentDefinition? ReadFork(Lesson lesson)
-    {
-        var query = QueryHelpers.ParseQuery(new Uri(_navigation.Uri).Query);
-        var definition = query.TryGetValue(DefinitionLink.QueryKey, out var d) ? DefinitionLink.Parse(d.ToString()) : null;
-        return definition?.Lesson == lesson ? definition : null;
-    }
 
     /// <summary>Shows <paramref name="relative"/> in the address bar without a new history entry or a reload.</summary>
     public void ReplaceAddress(string relative) => _navigation.NavigateTo(relative, new NavigationOptions { ReplaceHistoryEntry = true });

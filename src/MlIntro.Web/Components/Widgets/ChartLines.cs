@@ -13,7 +13,7 @@ public static class ChartLines
         ArgumentNullException.ThrowIfNull(style);
         return new Scatter
         {
-            Name = name,
+            Name = PlotlyText.Escape(name),
             Mode = style.Markers ? ModeFlag.Lines | ModeFlag.Markers : ModeFlag.Lines,
             X = x?.Cast<object>().ToList() ?? [],
             Y = y?.Cast<object>().ToList() ?? [],
@@ -26,7 +26,7 @@ public static class ChartLines
     /// <summary>A single marked point.</summary>
     public static Scatter Point(string name, double x, double y, string colour) => new()
     {
-        Name = name,
+        Name = PlotlyText.Escape(name),
         Mode = ModeFlag.Markers,
         X = [x],
         Y = [y],

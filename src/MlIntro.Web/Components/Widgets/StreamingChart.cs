@@ -73,8 +73,12 @@ public abstract class StreamingChart<TPoint>(string defaultId) : PlotlyWidget(de
     /// </summary>
     protected virtual bool Restructure(IReadOnlyList<TPoint> batch) => false;
 
-    /// <summary>The index of the line named <paramref name="name"/>, or -1.</summary>
-    protected int LineNamed(string name) => Traces.FindIndex(trace => trace is Scatter line && line.Name == name);
+    /// <summary>The index of the line named <paramref name="name"/> (made by <see cref="ChartLines"/>, which escapes names), or -1.</summary>
+    protected int LineNamed(string name)
+    {
+        var drawn = PlotlyText.Escape(name);
+        return Traces.FindIndex(trace => trace is Scatter line && line.Name == drawn);
+    }
 
     /// <summary>Drops queued and drawn points, applies <paramref name="reset"/> to the chart's state, and redraws it empty.</summary>
     protected async Task RestartAsync(Action reset)

@@ -23,7 +23,7 @@ public sealed partial class TrajectoryChart() : StreamingChart<TrajectoryChunk>(
         var rows = Enumerable.Range(0, grid.Resolution).Select(r => (object)grid.Values.AsSpan(r * grid.Resolution, grid.Resolution).ToArray()).ToList();
         traces.Add(new Plotly.Blazor.Traces.Contour
         {
-            X = axis, Y = axis, Z = rows, NContours = 40, ShowScale = false, ColorScale = "Viridis", Name = Surface.Name, ShowLegend = false,
+            X = axis, Y = axis, Z = rows, NContours = 40, ShowScale = false, ColorScale = "Viridis", Name = PlotlyText.Escape(Surface.Name), ShowLegend = false,
         });
     }
 

@@ -36,7 +36,7 @@ public sealed partial class EvaluationPage
     protected override void OnInitialized()
     {
         base.OnInitialized();
-        if (Runs.ReadFork(Lesson.Evaluation) is { } fork)
+        if (Forks.Read(Lesson.Evaluation).Definition is { } fork)
         {
             _settings = EvaluationSettings.FromDefinition(fork);
         }

@@ -48,7 +48,7 @@ public sealed partial class JetsPage
         _realData = Catalog.Knows(RealName);
         _dataName = _realData ? RealName : ToyName;
         _toyJets = Math.Min(_toyJets, Limits.MaxPoints);
-        if (Runs.ReadFork(Lesson.Jets) is { } fork)
+        if (Forks.Read(Lesson.Jets).Definition is { } fork)
         {
             (_preset, _epochs) = (JetPresets.Of(fork), fork.RequiredTraining.Epochs);
             (_dataName, _toyJets) = (fork.RequiredData.Name, fork.RequiredData.Name == ToyName ? fork.RequiredData.Points : _toyJets);

@@ -17,7 +17,7 @@ public sealed partial class NetworkRacePanel
     protected override void OnInitialized()
     {
         base.OnInitialized();
-        if (Runs.ReadFork(Lesson.Optimizers) is { Surface: null, Race.Count: > 0 } fork)
+        if (Forks.Read(Lesson.Optimizers).Definition is { Surface: null, Race.Count: > 0 } fork)
         {
             _settings = NetworkRaceSettings.FromDefinition(fork);
         }

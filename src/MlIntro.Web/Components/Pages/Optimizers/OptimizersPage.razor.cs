@@ -43,7 +43,7 @@ public sealed partial class OptimizersPage
     protected override void OnInitialized()
     {
         base.OnInitialized();
-        var fork = Runs.ReadFork(Lesson.Optimizers) is { Surface: not null } race ? RaceDefinitions.SurfaceRace(race) : null;
+        var fork = Forks.Read(Lesson.Optimizers).Definition is { Surface: not null } race ? RaceDefinitions.SurfaceRace(race) : null;
         _settings = RaceUrl.Parse(fork is null ? new Uri(Navigation.Uri).Query : RaceUrl.Serialize(fork));
         AddressAfterFork = fork is null ? null : "/optimizers?" + RaceUrl.Serialize(_settings);
         ResolveSurface();

@@ -50,7 +50,9 @@ const api = (function () {
     if (key === marked) return;
     marked = key;
     const { charts, names, n } = race;
-    const labels = names.map((name, r) => (isDiverged(r) ? name + DIVERGED + divergedAt(r) : name));
+    // Plotly renders markup in legends: the server escaped the names it draws (legends), the note shows them as text.
+    const legends = race.legends || names;
+    const labels = legends.map((name, r) => (isDiverged(r) ? name + DIVERGED + divergedAt(r) : name));
     restyle(el(charts.contour), { name: labels }, range(1, n));
     restyle(el(charts.contour), { 'marker.symbol': names.map((_, r) => (isDiverged(r) ? 'x' : 'circle')) }, range(n + 1, n));
     restyle(el(charts.loss), { name: labels }, range(0, n));
@@ -118,7 +120,7 @@ const api = (function () {
   }
 
   return {
-    // data: { charts: {...ids}, xs: [[...]], ys, losses, dists (or null), steps, divergedAt (or null), names (or null) }
+    // data: { charts: {...ids}, xs: [[...]], ys, losses, dists (or null), steps, divergedAt (or null), names and legends (or null) }
     load(data) {
       pause();
       race = { ...data, n: data.xs.length };

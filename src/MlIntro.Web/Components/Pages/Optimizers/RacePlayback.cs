@@ -11,7 +11,8 @@ namespace MlIntro.Web.Components.Pages.Optimizers;
 /// Per racer, the first step at which it left the plotted domain or its position or loss stopped being finite (or the
 /// race itself stopped it); null while it stays on the picture. The animation marks the racer from that step on.
 /// </param>
-/// <param name="Names">The racers' legend names, so the animation can append "diverged at step N" and take it back.</param>
+/// <param name="Names">The racers' names, so the animation can append "diverged at step N" and take it back.</param>
+/// <param name="Legends">The same names escaped for Plotly (<see cref="Widgets.PlotlyText"/>): what the legends show.</param>
 public sealed record RacePlayback(
     RaceChartIds Charts,
     double?[][] Xs,
@@ -20,7 +21,8 @@ public sealed record RacePlayback(
     double?[][]? Dists,
     int Steps,
     int?[]? DivergedAt = null,
-    IReadOnlyList<string>? Names = null)
+    IReadOnlyList<string>? Names = null,
+    IReadOnlyList<string>? Legends = null)
 {
     public static RacePlayback From(IReadOnlyList<TrajectoryChunk> chunks, ISurface surface, int steps)
     {
@@ -40,7 +42,7 @@ public sealed record RacePlayback(
             .Select(r => Divergence(xs[r], ys[r], losses[r], surface.Domain, ordered[^1].Series[r].DivergedAtStep, last))
             .ToArray();
         var names = ordered[0].Series.Select(s => s.Name).ToArray();
-        return new RacePlayback(RaceChartIds.Default, [.. xs.Select(Finite)], [.. ys.Select(Finite)], [.. losses.Select(Finite)], dists, last, diverged, names);
+        return new RacePlayback(RaceChartIds.Default, [.. xs.Select(Finite)], [.. ys.Select(Finite)], [.. losses.Select(Finite)], dists, last, diverged, names, [.. names.Select(Widgets.PlotlyText.Escape)]);
     }
 
     /// <summary>

@@ -89,15 +89,16 @@ public sealed partial class SurfaceCharts
         var axis = Enumerable.Range(0, Resolution).Select(i => (object)grid.Coordinate(i)).ToList();
         var rows = Enumerable.Range(0, Resolution)
             .Select(r => (object)Enumerable.Range(0, Resolution).Select(c => (object?)Finite(grid.At(r, c))).ToArray()).ToList();
-        _contourData.Add(new Contour { X = axis, Y = axis, Z = rows, NContours = 40, ShowScale = false, ColorScale = "Viridis", ShowLegend = false, Name = Surface.Name });
+        _contourData.Add(new Contour { X = axis, Y = axis, Z = rows, NContours = 40, ShowScale = false, ColorScale = "Viridis", ShowLegend = false, Name = PlotlyText.Escape(Surface.Name) });
         _surfaceData.Add(new Plotly.Blazor.Traces.Surface { X = axis, Y = axis, Z = rows, ShowScale = false, ColorScale = "Viridis", Opacity = 0.85m });
         for (var i = 0; i < Names.Count; i++)
         {
             var line = new Line { Color = RaceColours.For(i), Width = 2 };
-            _contourData.Add(new Scatter { Name = Names[i], LegendGroup = Names[i], Mode = ModeFlag.Lines, Line = line, X = new List<object>(), Y = new List<object>() });
+            var name = PlotlyText.Escape(Names[i]);
+            _contourData.Add(new Scatter { Name = name, LegendGroup = name, Mode = ModeFlag.Lines, Line = line, X = new List<object>(), Y = new List<object>() });
             _surfaceData.Add(new Scatter3D
             {
-                Name = Names[i],
+                Name = name,
                 Mode = Plotly.Blazor.Traces.Scatter3DLib.ModeFlag.Lines,
                 Line = new Plotly.Blazor.Traces.Scatter3DLib.Line { Color = RaceColours.For(i), Width = 5 },
                 X = new List<object>(),
@@ -109,7 +110,7 @@ public sealed partial class SurfaceCharts
         {
             _contourData.Add(new Scatter
             {
-                Name = Names[i], LegendGroup = Names[i], ShowLegend = false, Mode = ModeFlag.Markers,
+                Name = PlotlyText.Escape(Names[i]), LegendGroup = PlotlyText.Escape(Names[i]), ShowLegend = false, Mode = ModeFlag.Markers,
                 Marker = new Marker { Color = RaceColours.For(i), Size = 11, Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { Color = "white", Width = 1 } },
                 X = new List<object>(), Y = new List<object>(),
             });

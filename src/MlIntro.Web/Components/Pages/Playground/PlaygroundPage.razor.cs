@@ -44,7 +44,7 @@ public sealed partial class PlaygroundPage
     {
         base.OnInitialized();
         _canvas = new PlaygroundCanvas(JS);
-        var fork = Runs.ReadFork(Lesson.Playground);
+        var fork = Forks.Read(Lesson.Playground).Definition;
         _settings = fork is null ? PlaygroundUrl.Parse(new Uri(Navigation.Uri).Query) : PlaygroundDefinitions.ToSettings(fork);
         AddressAfterFork = fork is null ? null : "/playground?" + PlaygroundUrl.Serialize(_settings);
         LoadPoints();
