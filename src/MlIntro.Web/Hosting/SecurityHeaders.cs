@@ -26,7 +26,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex, not base64: Razor HTML-encodes '+' and '/' in the attribute, so the page's text would differ from the header's.
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         context.Items[NonceKey] = nonce;
         // Set as the response starts: the exception handler clears headers set earlier when it shows the error page.
         context.Response.OnStarting(() =>

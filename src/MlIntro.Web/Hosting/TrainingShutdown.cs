@@ -20,9 +20,11 @@ internal sealed class TrainingShutdown(TrainingService training, StackedRunExecu
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        var runsEnded = await training.InterruptAllAsync(Patience, cancellationToken);
-        // Join is blocking; off the host's thread so that its shutdown timeout still applies.
-        var engineStopped = await Task.Run(() => stacked.StopEngine(Patience), cancellationToken);
+        // Not cut short by the host's shutdown timeout: giving up early would let the container dispose tensors that a
+        // training thread still uses (the segfault this class exists to prevent). Patience bounds both waits instead.
+        var runsEnded = await training.InterruptAllAsync(Patience, CancellationToken.None);
+        // Join is blocking; off the host's thread.
+        var engineStopped = await Task.Run(() => stacked.StopEngine(Patience), CancellationToken.None);
         if (runsEnded && engineStopped)
         {
             logger.LogInformation("Training stopped: live runs were interrupted and every training thread has ended");

@@ -51,7 +51,8 @@ public sealed class ExperimentStoreRegistrationTests : IDisposable
     [Fact]
     public async Task AddExperimentStore_Restart_FailsRunsLeftUnfinishedAndKeepsFinishedOnes()
     {
-        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Experiments"] = "Data Source=runs.db" };
+        // Retention off: its first pass at start-up would delete these runs, created long ago at Start.
+        var settings = new Dictionary<string, string?> { ["ConnectionStrings:Experiments"] = "Data Source=runs.db", ["Retention:Enabled"] = "false" };
         using (var before = BuildHost(settings))
         {
             await before.StartAsync(_ct);
