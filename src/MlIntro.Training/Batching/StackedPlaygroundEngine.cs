@@ -19,6 +19,9 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
 {
     private const int PausedPollMs = 10;
 
+    /// <summary>Added to the least time between two frames of a run for each run in the engine: 30 runs, 240 ms.</summary>
+    private const int FrameSpacingPerRunMs = 8;
+
     private readonly ConcurrentQueue<StackedMember> _joining = new();
     private readonly AutoResetEvent _wake = new(initialState: false);
     private readonly Lock _gate = new();
@@ -231,6 +234,13 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
         }
     }
 
+    /// <summary>
+    /// The run's own frame interval, stretched by <see cref="FrameSpacingPerRunMs"/> for every run the engine trains: a
+    /// frame (boundary and neuron maps, about 55 KB of JSON) costs far more than a tiny network's epoch, so a full room
+    /// gets fewer frames per run instead of longer gaps between epochs for everyone (issue 9, item 8).
+    /// </summary>
+    private int FrameIntervalMs(TrainingSpec settings) => Math.Max(settings.FrameIntervalMs, FrameSpacingPerRunMs * _all.Count);
+
     private void TrainGroup(StackedGroup group)
     {
         var epochClock = Stopwatch.StartNew();
@@ -264,7 +274,7 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
                 }
             }
             // As the executor: send the frame now if waiting another epoch would make the gap longer than asked for.
-            var due = member.FrameClock.ElapsedMilliseconds + epochClock.ElapsedMilliseconds >= settings.FrameIntervalMs;
+            var due = member.FrameClock.ElapsedMilliseconds + epochClock.ElapsedMilliseconds >= FrameIntervalMs(settings);
             outcomes[k] = (diverged, last, earlyStop, diverged || last || earlyStop || due);
         }
         var framed = Enumerable.Range(0, members.Count).Where(k => outcomes[k].Frame && !members[k].IsEnded).ToList();
