@@ -82,9 +82,13 @@ public sealed class StorageSchemaUpgradeTests : TempStoreTest
         using var command = connection.CreateCommand();
         command.CommandText = PreviousSchema + """
             INSERT INTO Experiments (Id, Lesson, DataName, DefinitionJson, Status, Message, CreatedAt, FinishedAt)
-            VALUES ('old-run', 'Optimizers', 'spiral', $definition, 'Finished', 'done', 638776000000000000, 638776000100000000);
+            VALUES ('old-run', 'Optimizers', 'spiral', $definition, 'Finished', 'done', $createdAt, $finishedAt);
             INSERT INTO ExperimentEvents (ExperimentId, Sequence, Kind, Json) VALUES ('old-run', 1, 'Epoch', $event);
             """;
+        // Yesterday, so that the store's retention (90 days by default) keeps it while these tests look at it.
+        var createdAt = DateTimeOffset.UtcNow.AddDays(-1);
+        command.Parameters.AddWithValue("$createdAt", createdAt.UtcTicks);
+        command.Parameters.AddWithValue("$finishedAt", createdAt.AddMinutes(1).UtcTicks);
         command.Parameters.AddWithValue("$definition", System.Text.Json.JsonSerializer.Serialize(Definition(), ExperimentJson.Options));
         command.Parameters.AddWithValue("$event", System.Text.Json.JsonSerializer.Serialize(Epoch(1, 1, 0.25, 0.3), ExperimentJson.Options));
         command.ExecuteNonQuery();

@@ -7,13 +7,14 @@ using MlIntro.Web.Store;
 
 namespace MlIntro.Web.Tests.Hardening.Storage;
 
-/// <summary>A host with just the app's store registration (<c>AddExperimentStore</c>) on one SQLite file, pooled like the app's.</summary>
+/// <summary>A host with just the app's store registration (<c>AddExperimentStore</c>) on one SQLite file, pooled like the app's, retention off.</summary>
 internal static class StoreOnlyHost
 {
     public static IHost Build(string databaseFile)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Path.GetDirectoryName(databaseFile) });
-        builder.Configuration.AddInMemoryCollection([new("ConnectionStrings:Experiments", $"Data Source={databaseFile}")]);
+        // Without retention: these tests date their runs on fixed past days, which its first pass would delete.
+        builder.Configuration.AddInMemoryCollection([new("ConnectionStrings:Experiments", $"Data Source={databaseFile}"), new("Retention:Enabled", "false")]);
         builder.Services.AddLogging();
         builder.AddExperimentStore();
         return builder.Build();
