@@ -26,6 +26,8 @@ function paint(canvas, values, resolution, low, high) {
   ctx.putImageData(img, 0, 0);
 }
 
+window.mlintro.paintImage = paint;
+
 window.mlintro.paintNeurons = function (prefix, images, resolution) {
   images.forEach((values, n) => {
     const canvas = document.getElementById(prefix + n);
@@ -35,6 +37,7 @@ window.mlintro.paintNeurons = function (prefix, images, resolution) {
 
 // Link i shows weight i (layers in order, each [out, in] row-major): width for |w|, colour for the sign.
 // Width follows TensorFlow Playground's scale (|w| 0..5 → 1..10 px).
+window.mlintro.styleLinks = styleLinks;
 function styleLinks(weights) {
   const links = document.querySelectorAll('#nn-diagram .nn-links .link');
   const flat = weights.flat ? weights.flat() : [].concat(...weights);
@@ -46,6 +49,9 @@ function styleLinks(weights) {
     link.style.strokeWidth = (1 + 9 * a / 5).toFixed(2) + 'px';
     link.style.strokeOpacity = Math.min(1, 0.3 + Math.abs(w)).toFixed(2);
     link.setAttribute('data-w', w.toFixed(4));
+    let title = link.querySelector('title');
+    if (!title) { title = document.createElementNS('http://www.w3.org/2000/svg', 'title'); link.appendChild(title); }
+    title.textContent = 'weight ' + w.toFixed(4);
   }
 }
 

@@ -139,10 +139,13 @@ public sealed record OptimizerSpec(
 
 /// <param name="FrameIntervalMs">Least time between two live frames (decision boundary, ROC) sent to watchers.</param>
 /// <param name="ValidationFraction">Share of the training rows held out (the last ones, as Keras' validation_split) for per-epoch validation.</param>
+/// <param name="BrowserDrawn">Live frames of a drawable network carry its weights and biases only (the watcher evaluates
+/// the tiny network itself, as the Playground's browser does); the first and the last frame still carry the grids.</param>
 public sealed record TrainingSpec(
     int Epochs,
     int BatchSize,
     bool EarlyStopping = false,
     int Patience = 10,
     int FrameIntervalMs = 50,
-    double ValidationFraction = 0);
+    double ValidationFraction = 0,
+    bool BrowserDrawn = false);

@@ -50,7 +50,8 @@ public sealed record EpochMetrics(
 /// Network output over the input square [Min, Max]², row-major (<c>Output[row * Resolution + column]</c>, row = x2):
 /// the probability of class 1 (classification) or the value (regression). Optionally every hidden neuron's output at
 /// <paramref name="NeuronResolution"/>², layer by layer, and the weights ([out, in] row-major) and biases ([out]) of
-/// each linear layer.
+/// each linear layer. A lean frame (<see cref="TrainingSpec.BrowserDrawn"/>) has no grids (<see cref="HasGrid"/> false):
+/// the watcher evaluates the network from the weights and biases.
 /// </summary>
 public sealed record BoundaryFrame(
     int Epoch,
@@ -61,7 +62,11 @@ public sealed record BoundaryFrame(
     int NeuronResolution = 0,
     IReadOnlyList<float[]>? Neurons = null,
     IReadOnlyList<float[]>? Weights = null,
-    IReadOnlyList<float[]>? Biases = null);
+    IReadOnlyList<float[]>? Biases = null)
+{
+    /// <summary>False for a lean frame: weights and biases only, no output or neuron grid.</summary>
+    public bool HasGrid => Output.Length > 0;
+}
 
 public sealed record RocCurve(string Label, double[] SignalEfficiency, double[] BackgroundEfficiency, double Auc);
 

@@ -208,7 +208,8 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
     }
 
     /// <summary>Boundary frames of the runs at <paramref name="indices"/>, as the executor draws them.</summary>
-    public IReadOnlyList<BoundaryFrame> Frames(IReadOnlyList<int> indices)
+    /// <param name="grids">False for lean frames: weights and biases only, the watcher draws (no grid is evaluated).</param>
+    public IReadOnlyList<BoundaryFrame> Frames(IReadOnlyList<int> indices, bool grids = true)
     {
         const int resolution = PlaneGrid.BoundaryResolution;
         const int neuronResolution = PlaneGrid.NeuronResolution;
@@ -217,12 +218,16 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
         using var noGrad = no_grad();
         var which = tensor(indices.Select(i => (long)i).ToArray(), device: device);
         var parameters = _state.Take(2 * _layers).Select(p => p.index_select(0, which)).ToArray();
-        var output = Forward(parameters, _grid.index_select(0, which));
-        var shown = (Key.Problem == ProblemKind.Regression ? output : output.sigmoid()).cpu().data<float>().ToArray();
-        var layers = ForwardAllLayers(parameters, _neuronGrid.index_select(0, which));
-        var neurons = layers.Take(layers.Count - 1)
-            .Select(a => (Width: (int)a.shape[2], Values: a.transpose(1, 2).contiguous().cpu().data<float>().ToArray()))
-            .ToList();
+        float[] shown = [];
+        List<(int Width, float[] Values)> neurons = [];
+        if (grids)
+        {
+            var output = Forward(parameters, _grid.index_select(0, which));
+            shown = (Key.Problem == ProblemKind.Regression ? output : output.sigmoid()).cpu().data<float>().ToArray();
+            var layers = ForwardAllLayers(parameters, _neuronGrid.index_select(0, which));
+            neurons = [.. layers.Take(layers.Count - 1)
+                .Select(a => (Width: (int)a.shape[2], Values: a.transpose(1, 2).contiguous().cpu().data<float>().ToArray()))];
+        }
         var weights = Enumerable.Range(0, _layers)
             .Select(l => parameters[2 * l].transpose(1, 2).contiguous().cpu().data<float>().ToArray())
             .ToList();
@@ -235,12 +240,12 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
         for (var j = 0; j < indices.Count; j++)
         {
             var member = Members[indices[j]];
-            var perRunNeurons = new List<float[]>();
+            List<float[]>? perRunNeurons = grids ? [] : null;
             foreach (var (width, values) in neurons)
             {
                 for (var n = 0; n < width; n++)
                 {
-                    perRunNeurons.Add(values.AsSpan((j * width + n) * neuronCells, neuronCells).ToArray());
+                    perRunNeurons!.Add(values.AsSpan((j * width + n) * neuronCells, neuronCells).ToArray());
                 }
             }
             var perRunWeights = weights.Select(w =>
@@ -253,8 +258,10 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
                 var size = b.Length / indices.Count;
                 return b.AsSpan(j * size, size).ToArray();
             }).ToList();
-            frames.Add(new BoundaryFrame(member.Epoch, resolution, member.GridMin, member.GridMax,
-                shown.AsSpan(j * cells, cells).ToArray(), neuronResolution, perRunNeurons, perRunWeights, perRunBiases));
+            frames.Add(grids
+                ? new BoundaryFrame(member.Epoch, resolution, member.GridMin, member.GridMax,
+                    shown.AsSpan(j * cells, cells).ToArray(), neuronResolution, perRunNeurons, perRunWeights, perRunBiases)
+                : new BoundaryFrame(member.Epoch, 0, member.GridMin, member.GridMax, [], 0, null, perRunWeights, perRunBiases));
         }
         return frames;
     }

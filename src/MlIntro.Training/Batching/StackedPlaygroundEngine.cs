@@ -279,11 +279,12 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
             outcomes[k] = (diverged, last, earlyStop, diverged || last || earlyStop || due);
         }
         var framed = Enumerable.Range(0, members.Count).Where(k => outcomes[k].Frame && !members[k].IsEnded).ToList();
-        var frames = framed.Count == 0 ? [] : group.Frames(framed);
-        for (var j = 0; j < framed.Count; j++)
-        {
-            PublishFrame(members[framed[j]], frames[j]);
-        }
+        // Browser-drawn runs get lean frames while they train (the browser evaluates the network); their last frame
+        // carries the grids for the stored page and for watchers that do not draw.
+        var lean = framed.Where(k => members[k].Run.Definition.RequiredTraining.BrowserDrawn
+            && !(outcomes[k].Diverged || outcomes[k].Last || outcomes[k].EarlyStop)).ToList();
+        PublishFrames(group, [.. framed.Except(lean)], grids: true);
+        PublishFrames(group, lean, grids: false);
         for (var k = 0; k < members.Count; k++)
         {
             var member = members[k];
@@ -327,6 +328,19 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
         if (!isFinal)
         {
             member.EvaluationClock.Done(Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private static void PublishFrames(StackedGroup group, List<int> indices, bool grids)
+    {
+        if (indices.Count == 0)
+        {
+            return;
+        }
+        var frames = group.Frames(indices, grids);
+        for (var j = 0; j < indices.Count; j++)
+        {
+            PublishFrame(group.Members[indices[j]], frames[j]);
         }
     }
 

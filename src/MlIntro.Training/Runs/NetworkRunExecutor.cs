@@ -76,7 +76,7 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
             // Send the frame now if waiting for the next epoch would make the gap longer than the interval asked for.
             if (last || frameClock.ElapsedMilliseconds + epochClock.ElapsedMilliseconds >= settings.FrameIntervalMs)
             {
-                PublishBoundary(run, model, grid, neuronGrid, shape, epoch, token);
+                PublishBoundary(run, model, grid, neuronGrid, shape, epoch, token, lean: settings.BrowserDrawn && !last);
                 frameClock.Restart();
             }
             if (last && testSet is not null)
@@ -107,8 +107,9 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
         return (ExperimentStatus.Finished, null);
     }
 
+    /// <param name="lean">Weights and biases only (<see cref="TrainingSpec.BrowserDrawn"/>), when the network is drawable.</param>
     private static void PublishBoundary(
-        ExperimentRun run, Mlp model, PlaneGrid? grid, PlaneGrid? neuronGrid, ModelShape shape, int epoch, CancellationToken token)
+        ExperimentRun run, Mlp model, PlaneGrid? grid, PlaneGrid? neuronGrid, ModelShape shape, int epoch, CancellationToken token, bool lean = false)
     {
         if (grid is null || neuronGrid is null)
         {
@@ -118,6 +119,12 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         model.eval();
+        if (lean && model.parameters().Sum(p => p.numel()) <= MaxDrawnParameters)
+        {
+            var weightsOnly = new BoundaryFrame(epoch, 0, grid.Min, grid.Max, [], 0, null, model.WeightsSnapshot(), model.BiasesSnapshot());
+            run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Boundary, ExperimentStatus.Running, Boundary: weightsOnly));
+            return;
+        }
         var output = ToDisplay(model.forward(grid.Inputs), shape);
         if (model.parameters().Sum(p => p.numel()) > MaxDrawnParameters)
         {

@@ -5,7 +5,10 @@ using Plotly.Blazor.Traces;
 
 namespace MlIntro.Web.Components.Widgets;
 
-/// <summary>The network's output over the input square as a heatmap, optionally with the data points on top.</summary>
+/// <summary>
+/// The network's output over the input square as a heatmap, optionally with the data points on top. When
+/// <see cref="BrowserDrawn"/>, the heatmap is a placeholder that playground-map.js fills from the network's numbers.
+/// </summary>
 public sealed partial class BoundaryChart() : PlotlyWidget("boundary-chart")
 {
     [Parameter]
@@ -22,13 +25,25 @@ public sealed partial class BoundaryChart() : PlotlyWidget("boundary-chart")
     [Parameter]
     public (double Low, double High) Range { get; set; } = (0, 1);
 
-    protected override object? DrawnFrom => (Frame?.Epoch ?? -1, Overlays, Range);
+    /// <summary>The browser draws the map (mlintro.playground); <see cref="Frame"/> is not used.</summary>
+    [Parameter]
+    public bool BrowserDrawn { get; set; }
+
+    /// <summary>The input square's range, for the placeholder of a browser-drawn map.</summary>
+    [Parameter]
+    public (double Min, double Max) Plane { get; set; } = (-6, 6);
+
+    protected override object? DrawnFrom => (Frame?.Epoch ?? -1, Overlays, Range, BrowserDrawn, Plane);
 
     protected override Plotly.Blazor.Layout CreateLayout() => ChartLayouts.Square(Size);
 
     protected override void BuildTraces(List<ITrace> traces)
     {
-        if (Frame is not null)
+        if (BrowserDrawn)
+        {
+            traces.Add(Placeholder(Plane, Range));
+        }
+        else if (Frame is not null)
         {
             traces.Add(HeatmapOf(Frame, Range));
         }
@@ -40,6 +55,22 @@ public sealed partial class BoundaryChart() : PlotlyWidget("boundary-chart")
 
     /// <summary>TensorFlow Playground's scale: orange for the low end (class 0), white in the middle, blue for the high end (class 1).</summary>
     private static readonly object[] PlaygroundColours = [new object[] { 0, "#f59322" }, new object[] { 0.5, "#e8eaeb" }, new object[] { 1, "#0877bd" }];
+
+    /// <summary>Trace 0 for the browser to restyle: the middle colour over the square until the first frame.</summary>
+    private static HeatMap Placeholder((double Min, double Max) plane, (double Low, double High) range)
+    {
+        var mid = (range.Low + range.High) / 2;
+        return new HeatMap
+        {
+            X = [plane.Min, plane.Max],
+            Y = [plane.Min, plane.Max],
+            Z = [new[] { mid, mid }, new[] { mid, mid }],
+            ZMin = (decimal)range.Low,
+            ZMax = (decimal)range.High,
+            ColorScale = PlaygroundColours,
+            ShowScale = false,
+        };
+    }
 
     /// <summary>Rows of the frame as Plotly's z, with axis coordinates at cell centres.</summary>
     public static HeatMap HeatmapOf(BoundaryFrame frame, (double Low, double High) range)

@@ -16,6 +16,9 @@ public sealed partial class StoredPlaygroundView
     private int _outputs = 1;
     private bool _featuresPainted;
     private BoundaryFrame? _painted;
+    private PlaygroundCanvas? _canvas;
+
+    private const string ChartId = "experiment-boundary";
 
     [Parameter, EditorRequired]
     public ExperimentDefinition Definition { get; set; } = default!;
@@ -63,13 +66,23 @@ public sealed partial class StoredPlaygroundView
         }
         if (!_featuresPainted && _plane is { } plane)
         {
+            // Lean live frames carry only the network's numbers: the browser draws the map and the neurons, as on the Playground.
             _featuresPainted = true;
+            _canvas = new PlaygroundCanvas(JS);
             await NetworkPainter.PaintFeaturesAsync(JS, plane.Min, plane.Max, CancellationToken.None);
+            await _canvas.ConfigureAsync(BrowserNetwork.Of(ChartId, _settings, _outputs, plane));
         }
         if (Frame is { } frame && !ReferenceEquals(frame, _painted))
         {
             _painted = frame;
-            await NetworkPainter.PaintAsync(JS, frame, _settings.Problem, CancellationToken.None);
+            if (_canvas is not null)
+            {
+                await _canvas.PaintAsync(frame);
+            }
+            else
+            {
+                await NetworkPainter.PaintAsync(JS, frame, _settings.Problem, CancellationToken.None);
+            }
             StateHasChanged();
         }
     }

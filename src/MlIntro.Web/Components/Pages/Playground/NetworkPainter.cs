@@ -35,7 +35,7 @@ public static class NetworkPainter
     public static Task PaintFeaturesAsync(IJSRuntime js, IReadOnlyList<float[]> images, CancellationToken cancellationToken) =>
         InvokeAsync(js, "mlintro.paintNeurons", cancellationToken, "feature-", images, FeatureImages.Resolution);
 
-    private static async Task InvokeAsync(IJSRuntime js, string function, CancellationToken cancellationToken, params object?[] args)
+    internal static async Task InvokeAsync(IJSRuntime js, string function, CancellationToken cancellationToken, params object?[] args)
     {
         try
         {

@@ -5,7 +5,9 @@ using Plotly.Blazor;
 namespace MlIntro.Web.Components.Pages.Playground;
 
 /// <summary>What the Playground draws of its data before any training: the label, the points, the feature thumbnails.</summary>
-public sealed record PlaygroundData(string Label, IReadOnlyList<ITrace>? Points, int Outputs, IReadOnlyList<float[]>? FeatureImages)
+/// <param name="Plane">The input square's range (null for data without a plane).</param>
+public sealed record PlaygroundData(string Label, IReadOnlyList<ITrace>? Points, int Outputs, IReadOnlyList<float[]>? FeatureImages,
+    (double Min, double Max)? Plane = null)
 {
     /// <summary>Loads the settings' data set; throws <see cref="ArgumentException"/> with a sentence for the page.</summary>
     public static PlaygroundData Load(DatasetCatalog catalog, PlaygroundSettings settings, bool showTest)
@@ -19,7 +21,7 @@ public sealed record PlaygroundData(string Label, IReadOnlyList<ITrace>? Points,
             return split.Plane is null
                 ? new PlaygroundData(split.Description, null, outputs, null)
                 : new PlaygroundData(split.Description, PlaygroundPoints.Traces(split.Plane, settings.Problem, showTest), outputs,
-                    Playground.FeatureImages.Of(split.Plane.Min, split.Plane.Max));
+                    Playground.FeatureImages.Of(split.Plane.Min, split.Plane.Max), (split.Plane.Min, split.Plane.Max));
         }
         catch (ArgumentException) when (settings.IsUpload)
         {

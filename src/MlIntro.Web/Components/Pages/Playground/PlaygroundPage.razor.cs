@@ -18,6 +18,9 @@ public sealed partial class PlaygroundPage
     private EpochMetrics? _last;
     private BoundaryFrame? _boundary;
     private BoundaryFrame? _unpainted;
+    private bool _networkDirty = true;
+    private bool _discrete;
+    private bool _showUntrained = true;
     private PlaygroundData _data = new("", null, 1, null);
     private bool _showTest;
     private string? _error;
@@ -55,7 +58,7 @@ public sealed partial class PlaygroundPage
         try
         {
             _data = PlaygroundData.Load(Catalog, _settings, _showTest);
-            (_featuresDirty, _error) = (true, null);
+            (_featuresDirty, _networkDirty, _error) = (true, true, null);
         }
         catch (ArgumentException ex)
         {
@@ -66,18 +69,48 @@ public sealed partial class PlaygroundPage
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         await base.OnAfterRenderAsync(firstRender);
-        if (_featuresDirty && _data.FeatureImages is { } images && IsInteractive)
+        if (!IsInteractive)
+        {
+            return;
+        }
+        if (_featuresDirty && _data.FeatureImages is { } images)
         {
             _featuresDirty = false;
             await _canvas.PaintFeaturesAsync(images);
         }
+        if (_networkDirty && _data.Plane is { } plane)
+        {
+            _networkDirty = false;
+            await _canvas.ConfigureAsync(BrowserNetwork.Of(ChartId, _settings, _data.Outputs, plane));
+            if (_boundary is { } frame)
+            {
+                await _canvas.PaintAsync(frame);
+            }
+        }
+        if (_showUntrained && Run.Id is null && _error is null && _data.Points is not null)
+        {
+            // TensorFlow Playground shows the untrained network at once: a run held before its first epoch sends it.
+            // Tried once per network (a refused start must not be retried on every render).
+            _showUntrained = false;
+            await Run.StartAsync(Definition(), paused: true);
+        }
+    }
+
+    private const string ChartId = "playground-boundary";
+
+    private ExperimentDefinition Definition() => _settings.ToDefinition(Limits.MaxEpochs);
+
+    private async Task DiscretizeAsync(bool on)
+    {
+        _discrete = on;
+        await _canvas.InvokeAsync("discretize", on);
     }
 
     private async Task PlayPauseAsync()
     {
-        if (Run.Id is null)
+        if (Run.Id is null || !Run.IsActive)
         {
-            await Run.StartAsync(_settings.ToDefinition(Limits.MaxEpochs));
+            await Run.StartAsync(Definition());
         }
         else if (Run.IsPlaying)
         {
@@ -91,9 +124,9 @@ public sealed partial class PlaygroundPage
 
     private async Task StepAsync()
     {
-        if (Run.Id is null)
+        if (Run.Id is null || !Run.IsActive)
         {
-            await Run.StartAsync(_settings.ToDefinition(Limits.MaxEpochs), paused: true);
+            await Run.StartAsync(Definition(), paused: true);
         }
         Run.Step();
     }
@@ -125,14 +158,14 @@ public sealed partial class PlaygroundPage
         if (_unpainted is { } frame)
         {
             _unpainted = null;
-            await _canvas.PaintAsync(frame, _settings.Problem);
+            await _canvas.PaintAsync(frame);
         }
     }
 
     private async Task ResetAsync()
     {
         await Run.StopAsync();
-        (_last, _boundary, _unpainted, _diverged) = (null, null, null, false);
+        (_last, _boundary, _unpainted, _diverged, _showUntrained) = (null, null, null, false, true);
         _history.Clear();
         if (_lossChart is not null)
         {

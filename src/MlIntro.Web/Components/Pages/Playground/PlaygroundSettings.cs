@@ -46,8 +46,9 @@ public sealed record PlaygroundSettings(
         new DataSpec(Dataset, Points, NoisePercent / 100.0, TrainPercent / 100.0, FeatureList),
         new ModelSpec(HiddenLayers.Select(n => new HiddenLayer(n, Dropout)).ToArray(), Activation, Regularization, RegularizationRate, Problem),
         new OptimizerSpec(Optimizer, LearningRate, OptimizerParameters()),
-        // The issue asks for a boundary frame at least every 50 ms; the page re-renders at most that often too.
-        new TrainingSpec(epochs, BatchSize, EarlyStopping, Patience: 50, FrameIntervalMs: 50),
+        // The issue asks for a boundary frame at least every 50 ms; the page re-renders at most that often too. Frames
+        // carry only the numbers: the browser draws the map (issue 10, item 1).
+        new TrainingSpec(epochs, BatchSize, EarlyStopping, Patience: 50, FrameIntervalMs: 50, BrowserDrawn: true),
         Seed);
 
     /// <summary>Only the parameters the chosen optimizer reads: the factory rejects any other name.</summary>

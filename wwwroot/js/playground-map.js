@@ -1,0 +1,167 @@
+// The Playground's live picture from a network's numbers (playground-net.js evaluates): the big output map as a
+// smooth 100x100 Plotly heatmap with a colour bar on square axes, each neuron's thumbnail, biases and weights.
+// The server sends configure() once per network shape and frame() with Float32 parameters per frame.
+window.mlintro = window.mlintro || {};
+(function () {
+  const Resolution = 100, NeuronResolution = 20;
+  const colours = [[0, '#f59322'], [0.5, '#e8eaeb'], [1, '#0877bd']];
+  let config = null, params = null, last = null, discrete = false, hovered = -1, pending = false;
+
+  function chart() { return config && document.getElementById(config.chart); }
+
+  // values: row-major, row 0 = lowest x2 (as Plotly's z rows with y upwards).
+  function rows(values, resolution) {
+    const z = [];
+    for (let r = 0; r < resolution; r++) z.push(Array.from(values.subarray(r * resolution, (r + 1) * resolution)));
+    return z;
+  }
+
+  function axis() {
+    const step = (config.max - config.min) / Resolution;
+    return Array.from({ length: Resolution }, (_, i) => config.min + (i + 0.5) * step);
+  }
+
+  // TensorFlow Playground's "discretize output": each cell is one class or the other.
+  function shownValues(values, low, high) {
+    if (!discrete) return values;
+    const mid = (low + high) / 2;
+    return values.map(v => (v >= mid ? high : low));
+  }
+
+  // The first frame may come before Plotly has drawn the chart: try again shortly (for at most 10 s).
+  function drawMap(retries = 100) {
+    if (!last) return;
+    const gd = chart();
+    if (!gd || !gd.data || !gd.on || !window.Plotly) {
+      if (retries > 0) setTimeout(() => drawMap(retries - 1), 100);
+      return;
+    }
+    hook(gd);
+    const neuron = hovered >= 0 && last.neurons ? last.neurons[hovered] : null;
+    // A hovered hidden neuron is shown over its own range (tanh's -1..1; ReLU's and linear's as the values go).
+    const [low, high] = neuron ? neuronRange(neuron) : [config.low, config.high];
+    const values = shownValues(neuron || last.output, low, high);
+    const trace = {
+      x: [axis()], y: [axis()], z: [rows(values, Resolution)], zmin: [low], zmax: [high], zsmooth: ['best'],
+      colorscale: [colours], showscale: [true], colorbar: [{ thickness: 12, len: 0.9, x: 1.02, tickfont: { size: 10 } }],
+      hovertemplate: ['x1 %{x:.2f}, x2 %{y:.2f}: %{z:.3f}<extra></extra>'],
+    };
+    window.Plotly.restyle(gd, trace, [0]);
+    gd.setAttribute('data-map', neuron ? 'neuron-' + hovered : 'output');
+    gd.setAttribute('data-map-epoch', String(config.epoch));
+  }
+
+  function neuronRange(values) {
+    if (config.activation === 'Tanh') return [-1, 1];
+    if (config.activation === 'Sigmoid') return [0, 1];
+    let m = 0;
+    for (const v of values) m = Math.max(m, Math.abs(v));
+    return [-(m || 1), m || 1];
+  }
+
+  // Blazor redraws the chart (new points, test data shown) with its placeholder trace; put the map and the square
+  // axes back after each such redraw.
+  function onAfterPlot() {
+    const gd = chart();
+    if (!gd || !last) return;
+    const z = gd.data && gd.data[0] && gd.data[0].z;
+    if (!z || z.length !== Resolution) drawMap();
+    const y = gd.layout && gd.layout.yaxis;
+    if (!y || y.scaleanchor !== 'x') {
+      window.Plotly.relayout(gd, {
+        'xaxis.range': [config.min, config.max], 'yaxis.range': [config.min, config.max],
+        'yaxis.scaleanchor': 'x', 'xaxis.constrain': 'domain', 'yaxis.constrain': 'domain',
+      });
+    }
+  }
+
+  function hook(gd) {
+    if (gd._ev && gd._ev.listeners && gd._ev.listeners('plotly_afterplot').includes(onAfterPlot)) return;
+    if (gd.on) gd.on('plotly_afterplot', onAfterPlot);
+  }
+
+  function paintNetwork() {
+    const thumbs = window.mlintro.net.evaluate(network(), config.min, config.max, NeuronResolution, true);
+    if (thumbs.neurons) window.mlintro.paintNeurons('neuron-', thumbs.neurons, NeuronResolution);
+    const out = document.getElementById('nn-output-0');
+    if (out) window.mlintro.paintImage(out, thumbs.output, NeuronResolution, config.low, config.high);
+    const layers = window.mlintro.net.layersOf(network());
+    window.mlintro.styleLinks(layers.map(l => Array.from(l.w)));
+    drawBiases(layers);
+  }
+
+  // TensorFlow Playground's small square at each neuron's corner, coloured by the bias's sign.
+  function drawBiases(layers) {
+    const nodes = document.querySelectorAll('#nn-diagram .nn-node:not(.nn-feature)');
+    const biases = layers.flatMap(l => Array.from(l.b));
+    if (nodes.length !== biases.length) return; // the structure is being redrawn for new settings
+    nodes.forEach((node, i) => {
+      let mark = node.querySelector('.nn-bias');
+      if (!mark) {
+        mark = document.createElement('span');
+        mark.className = 'nn-bias';
+        mark.style.cssText = 'position:absolute;left:-4px;bottom:-4px;width:8px;height:8px;border:1px solid #fff;';
+        node.appendChild(mark);
+      }
+      const b = biases[i];
+      mark.style.background = b >= 0 ? '#0877bd' : '#f59322';
+      mark.style.opacity = Math.min(1, 0.35 + Math.abs(b)).toFixed(2);
+      mark.title = 'bias ' + b.toFixed(4);
+      mark.setAttribute('data-b', b.toFixed(4));
+    });
+  }
+
+  function network() {
+    return { features: config.features, activation: config.activation, problem: config.problem, sizes: config.sizes, params };
+  }
+
+  function render() {
+    pending = false;
+    if (!config || !params) return;
+    last = window.mlintro.net.evaluate(network(), config.min, config.max, Resolution, true);
+    drawMap();
+    paintNetwork();
+  }
+
+  // At most one evaluation per animation frame, however fast frames arrive.
+  function schedule() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(render);
+  }
+
+  window.mlintro.playground = {
+    // chart, features, activation ('Tanh', ...), problem, sizes [inputs, hidden..., outputs], min, max, low, high
+    configure(c) { config = Object.assign({ epoch: 0 }, c); params = null; last = null; hovered = -1; },
+    // bytes: little-endian Float32 parameters, per layer weights [out, in] then biases [out].
+    frame(epoch, bytes) {
+      if (!config) return;
+      const copy = new Uint8Array(bytes);
+      const floats = new Float32Array(copy.buffer, 0, copy.byteLength / 4);
+      const expected = config.sizes.slice(1).reduce((s, n, l) => s + n * config.sizes[l] + n, 0);
+      if (floats.length !== expected) return; // a frame of the previous network
+      config.epoch = epoch;
+      params = floats;
+      schedule();
+    },
+    discretize(on) { discrete = !!on; drawMap(); },
+    hover(index) { hovered = index; drawMap(); },
+    redraw() { drawMap(); },
+    // For tests: the map's grid and what it was computed from.
+    grid() {
+      if (!last) return null;
+      return { resolution: Resolution, min: config.min, max: config.max, epoch: config.epoch, output: Array.from(last.output),
+        params: Array.from(params), sizes: config.sizes, features: config.features, activation: config.activation, problem: config.problem };
+    },
+  };
+
+  // Hovering a hidden neuron's thumbnail shows its output in the big map, as TensorFlow Playground does.
+  document.addEventListener('mouseover', e => {
+    const canvas = e.target && e.target.closest && e.target.closest('#nn-diagram canvas[id^="neuron-"]');
+    if (canvas && config) window.mlintro.playground.hover(Number(canvas.id.slice('neuron-'.length)));
+  });
+  document.addEventListener('mouseout', e => {
+    const canvas = e.target && e.target.closest && e.target.closest('#nn-diagram canvas[id^="neuron-"]');
+    if (canvas && config && hovered >= 0) window.mlintro.playground.hover(-1);
+  });
+})();
