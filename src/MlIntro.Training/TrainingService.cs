@@ -145,6 +145,17 @@ public sealed class TrainingService(
 
     public bool Step(string id, string ownerId) => Control(id, ownerId, run => run.Control.Step());
 
+    /// <summary>
+    /// Sets one weight of the owner's live run; training continues from it at the next epoch (a paused run sends a new
+    /// frame at once). False when the run is unknown or over, or the value is not finite or beyond
+    /// <see cref="WeightEdit.MaxMagnitude"/>; indices outside the network are ignored by the trainer.
+    /// </summary>
+    public bool SetWeight(string id, string ownerId, WeightEdit edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        return edit.IsValid && Control(id, ownerId, run => run.Control.Edit(edit));
+    }
+
     /// <summary>Cancels every unfinished run of an owner (a lesson page closed). Hub clients' runs outlive the connection: a notebook may start a run and read it later at /e/{id}.</summary>
     public void CancelAllOf(string ownerId)
     {

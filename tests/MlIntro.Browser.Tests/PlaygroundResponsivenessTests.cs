@@ -13,8 +13,8 @@ public sealed class PlaygroundResponsivenessTests(BrowserFixture fixture, ITestO
     public async Task Play_SixLayersOfEight_PageStaysResponsiveAndFramesKeepComing()
     {
         var page = await PlaygroundPageTests.OpenAsync(fixture, "?dataset=spiral&net=8,8,8,8,8,8&lr=0.03&seed=5");
-        // Count the frames the browser paints (the output thumbnail is repainted once per frame).
-        await page.EvaluateAsync("() => { window.__frames = 0; const p = window.mlintro.paintNetwork; window.mlintro.paintNetwork = f => { window.__frames++; p(f); }; }");
+        // Count the frames the browser paints (each lean frame's numbers are drawn once).
+        await page.EvaluateAsync("() => { window.__frames = 0; const p = window.mlintro.playground.frame; window.mlintro.playground.frame = (e, b) => { window.__frames++; p(e, b); }; }");
 
         await page.GetByTestId("play").ClickAsync();
         // Measure the steady state: in the whole suite (never alone) one stall of 1.3-2.2 s was seen around the

@@ -5,7 +5,7 @@ window.mlintro = window.mlintro || {};
 (function () {
   const Resolution = 100, NeuronResolution = 20;
   const colours = [[0, '#f59322'], [0.5, '#e8eaeb'], [1, '#0877bd']];
-  let config = null, params = null, last = null, discrete = false, hovered = -1, pending = false;
+  let config = null, params = null, last = null, discrete = false, hovered = -1;
 
   function chart() { return config && document.getElementById(config.chart); }
 
@@ -116,19 +116,12 @@ window.mlintro = window.mlintro || {};
   }
 
   function render() {
-    pending = false;
     if (!config || !params) return;
     last = window.mlintro.net.evaluate(network(), config.min, config.max, Resolution, true);
     drawMap();
     paintNetwork();
   }
 
-  // At most one evaluation per animation frame, however fast frames arrive.
-  function schedule() {
-    if (pending) return;
-    pending = true;
-    requestAnimationFrame(render);
-  }
 
   window.mlintro.playground = {
     // chart, features, activation ('Tanh', ...), problem, sizes [inputs, hidden..., outputs], min, max, low, high
@@ -142,7 +135,7 @@ window.mlintro = window.mlintro || {};
       if (floats.length !== expected) return; // a frame of the previous network
       config.epoch = epoch;
       params = floats;
-      schedule();
+      render(); // the server spaces frames (PlaygroundCanvas): no need to coalesce them here
     },
     discretize(on) { discrete = !!on; drawMap(); },
     hover(index) { hovered = index; drawMap(); },

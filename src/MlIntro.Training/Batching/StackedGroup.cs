@@ -172,6 +172,14 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
         return true;
     }
 
+    /// <summary>Sets one weight of run <paramref name="index"/> in the stack ([K, in, out]); false when outside its network.</summary>
+    public bool SetWeight(int index, WeightEdit edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        using var scope = NewDisposeScope();
+        return edit.IsValid && edit.Layer < _layers && StackedWeights.Set(_state[2 * edit.Layer][index], edit);
+    }
+
     /// <summary>Train and test loss (and accuracy for classification) of every run over its whole splits.</summary>
     public (float[] TrainLoss, float[] TestLoss, float[]? TrainAccuracy, float[]? TestAccuracy) Measure()
     {

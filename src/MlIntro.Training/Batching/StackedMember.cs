@@ -49,6 +49,16 @@ internal sealed class StackedMember : IDisposable
     /// <summary>The run's parameters and slots while it is out of a stack; null while a stack holds them.</summary>
     public Tensor[]? State { get; set; }
 
+    /// <summary>Sets one weight while the run is out of any stack (paused); false when outside its network.</summary>
+    public bool SetWeight(Core.Experiments.WeightEdit edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        return State is { } state && edit.IsValid && 2 * edit.Layer < ParameterCount
+            && StackedWeights.Set(state[2 * edit.Layer], edit);
+    }
+
+    private int ParameterCount => 2 * (Key.HiddenWidths.Count + 1);
+
     public Tensor TrainX { get; }
 
     public Tensor TrainY { get; }

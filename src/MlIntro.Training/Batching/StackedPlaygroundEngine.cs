@@ -139,6 +139,7 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
 
     private void UpdateMembership()
     {
+        var edited = ApplyEditsInStacks();
         var wanted = _groups.ToDictionary(g => g.Key, g => new List<StackedMember>());
         foreach (var (key, group) in _groups)
         {
@@ -161,6 +162,12 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
         }
         PublishInitialFrames(joined);
         _paused.AddRange(joined);
+        foreach (var member in _paused)
+        {
+            edited.UnionWith(member.Run.Control.TakeEdits().Where(e => member.SetWeight(e)).Select(_ => member));
+        }
+        // A paused run shows its edited weights now; a running one with its next frame.
+        PublishInitialFrames([.. _paused.Where(edited.Contains)]);
         foreach (var member in _paused.ToList())
         {
             if (Leaves(member))
@@ -202,6 +209,24 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
         }
     }
 
+    /// <summary>Weight edits of the runs in a stack, written into the stack; returns the runs that changed.</summary>
+    private HashSet<StackedMember> ApplyEditsInStacks()
+    {
+        var edited = new HashSet<StackedMember>();
+        foreach (var group in _groups.Values)
+        {
+            for (var k = 0; k < group.Members.Count; k++)
+            {
+                var member = group.Members[k];
+                if (member.Run.Control.TakeEdits().Where(e => group.SetWeight(k, e)).ToList().Count > 0)
+                {
+                    edited.Add(member);
+                }
+            }
+        }
+        return edited;
+    }
+
     /// <summary>Whether a run is over (ended by the engine, or cancelled: then it is ended here if its thread has not yet).</summary>
     private static bool Leaves(StackedMember member)
     {
@@ -218,7 +243,7 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
         return member.IsEnded;
     }
 
-    /// <summary>The epoch-0 frame the executor publishes before its first epoch, for runs that just arrived.</summary>
+    /// <summary>The epoch-0 frame the executor publishes before its first epoch, for runs that just arrived (and a paused run's frame after a weight edit).</summary>
     private void PublishInitialFrames(List<StackedMember> joined)
     {
         foreach (var byKey in joined.GroupBy(m => m.Key))

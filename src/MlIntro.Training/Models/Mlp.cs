@@ -67,6 +67,24 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
     public IReadOnlyList<float[]> WeightsSnapshot() =>
         layers.Select(l => l.weight.detach().cpu().data<float>().ToArray()).ToList();
 
+    /// <summary>Sets one weight ([out, in] of linear layer <paramref name="layer"/>); false when the indices are outside the network.</summary>
+    public bool SetWeight(int layer, int to, int from, float value)
+    {
+        if (layer < 0 || layer >= layers.Count)
+        {
+            return false;
+        }
+        var weight = layers[layer].weight!;
+        if (to < 0 || to >= weight.shape[0] || from < 0 || from >= weight.shape[1])
+        {
+            return false;
+        }
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        weight[to, from].fill_(value);
+        return true;
+    }
+
     /// <summary>The bias vector of every layer, copied to the CPU.</summary>
     public IReadOnlyList<float[]> BiasesSnapshot() =>
         layers.Select(l => l.bias!.detach().cpu().data<float>().ToArray()).ToList();

@@ -60,7 +60,13 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
         var epochClock = new Stopwatch();
         for (var epoch = 1; epoch <= settings.Epochs; epoch++)
         {
-            run.Control.WaitForTurn(token);
+            run.Control.WaitForTurn(token, () =>
+            {
+                if (WeightEdits.Apply(run, model, logger))
+                {
+                    PublishBoundary(run, model, grid, neuronGrid, shape, epoch - 1, token, lean: settings.BrowserDrawn);
+                }
+            });
             epochClock.Restart();
             var metrics = trainer.TrainEpoch(epoch, train, validation, test, token);
             run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Epoch, ExperimentStatus.Running, Metrics: metrics));

@@ -101,6 +101,9 @@ public sealed partial class LessonRun : IAsyncDisposable
         return Control(_training.Step);
     }
 
+    /// <summary>Sets one weight of the run (when this component started it); see <see cref="TrainingService.SetWeight"/>.</summary>
+    public bool SetWeight(WeightEdit edit) => Control((id, owner) => _training.SetWeight(id, owner, edit));
+
     /// <summary>Ends the run (when this component started it) and keeps following it to its "cancelled" status.</summary>
     public bool Cancel() => Control(_training.Cancel);
 
