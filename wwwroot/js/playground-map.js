@@ -5,7 +5,7 @@ window.mlintro = window.mlintro || {};
 (function () {
   const Resolution = 100, NeuronResolution = 20;
   const colours = [[0, '#f59322'], [0.5, '#e8eaeb'], [1, '#0877bd']];
-  let config = null, params = null, last = null, discrete = false, hovered = -1;
+  let config = null, params = null, last = null, discrete = false, hovered = -1, page = null, early = null;
 
   function chart() { return config && document.getElementById(config.chart); }
 
@@ -42,7 +42,7 @@ window.mlintro = window.mlintro || {};
     const [low, high] = neuron ? neuronRange(neuron) : [config.low, config.high];
     const values = shownValues(neuron || last.output, low, high);
     const trace = {
-      x: [axis()], y: [axis()], z: [rows(values, Resolution)], zmin: [low], zmax: [high], zsmooth: ['best'],
+      x: [axis()], y: [axis()], z: [rows(values, Resolution)], zmin: [low], zmax: [high], zsmooth: ['fast'],
       colorscale: [colours], showscale: [true], colorbar: [{ thickness: 12, len: 0.9, x: 1.02, tickfont: { size: 10 } }],
       hovertemplate: ['x1 %{x:.2f}, x2 %{y:.2f}: %{z:.3f}<extra></extra>'],
     };
@@ -100,7 +100,6 @@ window.mlintro = window.mlintro || {};
       if (!mark) {
         mark = document.createElement('span');
         mark.className = 'nn-bias';
-        mark.style.cssText = 'position:absolute;left:-4px;bottom:-4px;width:8px;height:8px;border:1px solid #fff;';
         node.appendChild(mark);
       }
       const b = biases[i];
@@ -125,10 +124,14 @@ window.mlintro = window.mlintro || {};
 
   window.mlintro.playground = {
     // chart, features, activation ('Tanh', ...), problem, sizes [inputs, hidden..., outputs], min, max, low, high
-    configure(c) { config = Object.assign({ epoch: 0 }, c); params = null; last = null; hovered = -1; },
+    // owner: the page's DotNetObjectReference (EditWeight), null where weights are read-only.
+    configure(c, owner) {
+      config = Object.assign({ epoch: 0 }, c); params = null; last = null; hovered = -1; page = owner || null;
+      if (early) { const [epoch, bytes] = early; early = null; this.frame(epoch, bytes); }
+    },
     // bytes: little-endian Float32 parameters, per layer weights [out, in] then biases [out].
     frame(epoch, bytes) {
-      if (!config) return;
+      if (!config) { early = [epoch, bytes]; return; } // drawn once the page says which network it is
       const copy = new Uint8Array(bytes);
       const floats = new Float32Array(copy.buffer, 0, copy.byteLength / 4);
       const expected = config.sizes.slice(1).reduce((s, n, l) => s + n * config.sizes[l] + n, 0);
@@ -147,6 +150,44 @@ window.mlintro = window.mlintro || {};
         params: Array.from(params), sizes: config.sizes, features: config.features, activation: config.activation, problem: config.problem };
     },
   };
+
+  // Clicking a weight's link opens a small editor at the pointer: Enter sets it (the run continues from it), Escape
+  // or leaving the field cancels.
+  function editWeight(link, x, y) {
+    const links = [...document.querySelectorAll('#nn-diagram .nn-links .link')];
+    const index = links.indexOf(link);
+    if (!page || index < 0) return;
+    document.querySelectorAll('.nn-weight-editor').forEach(e => e.remove());
+    const input = document.createElement('input');
+    input.type = 'number'; input.step = '0.1'; input.min = '-100'; input.max = '100';
+    input.className = 'nn-weight-editor';
+    input.setAttribute('aria-label', 'weight ' + (index + 1));
+    input.setAttribute('data-testid', 'weight-editor');
+    input.value = link.getAttribute('data-w') || '0';
+    input.style.left = x + 'px'; input.style.top = y + 'px';
+    let done = false;
+    const close = () => { done = true; input.remove(); };
+    input.addEventListener('keydown', e => {
+      if (e.key === 'Enter') {
+        const value = Number(input.value);
+        close();
+        if (Number.isFinite(value)) page.invokeMethodAsync('EditWeight', index, value);
+      } else if (e.key === 'Escape') close();
+    });
+    input.addEventListener('blur', () => { if (!done) close(); });
+    document.body.appendChild(input);
+    input.focus();
+    input.select();
+  }
+  document.addEventListener('click', e => {
+    const link = e.target && e.target.closest && e.target.closest('#nn-diagram .nn-links .link');
+    if (link) editWeight(link, e.clientX + 8, e.clientY - 12);
+  });
+
+  // Space on a focused feature switch toggles it (Blazor handles the key); it must not also scroll the page.
+  document.addEventListener('keydown', e => {
+    if (e.key === ' ' && e.target && e.target.classList && e.target.classList.contains('nn-feature')) e.preventDefault();
+  });
 
   // Hovering a hidden neuron's thumbnail shows its output in the big map, as TensorFlow Playground does.
   document.addEventListener('mouseover', e => {

@@ -15,6 +15,7 @@ public sealed class PlaygroundUrlTests
         "dataset=multigauss&noise=50&train=10&batch=1&lr=1E-05&act=sigmoid&reg=l1&rr=3&problem=regression&net=&f=x1%5E2,x2%5E2,x1*x2&opt=momentum&dropout=0.5&es=0&seed=0&mom=0.5&b1=0.9&b2=0.999&decay=0.9",
         "dataset=xor&noise=5&train=90&batch=30&lr=10&act=linear&reg=none&rr=0&problem=classification&net=8,8,8,8,8,8&f=sin(x2)&opt=rmsprop&dropout=0&es=0&seed=123456&mom=0.95&b1=0.9&b2=0.999&decay=0.75",
         "dataset=upload:abc_DEF-123&noise=0&train=50&batch=10&lr=0.03&act=tanh&reg=none&rr=0&problem=classification&net=16,1&f=x1,x2&opt=gd&dropout=0&es=0&seed=1&mom=0.95&b1=0.9&b2=0.999&decay=0.9",
+        "dataset=circle&noise=0&train=50&batch=10&lr=0.03&act=tanh&reg=none&rr=0&problem=classification&net=4,2&f=x1,x2&opt=gd&dropout=0&es=0&seed=1&mom=0.95&b1=0.9&b2=0.999&decay=0.9&hide=controls",
     };
 
     [Theory]
@@ -101,5 +102,18 @@ public sealed class PlaygroundUrlTests
         Assert.Equal(new Dictionary<string, double> { ["decay"] = 0.7 }, rms);
         Assert.Null(gd.RequiredOptimizer.Parameters);
         Assert.Equal(50, gd.RequiredTraining.FrameIntervalMs);
+    }
+
+    [Theory]
+    [InlineData("?hide=controls", true)]
+    [InlineData("?hide=nothing", false)]
+    [InlineData("", false)]
+    public void Parse_HideOption_SetsHideControlsOnlyForControls(string query, bool hidden)
+    {
+        var settings = PlaygroundUrl.Parse(query);
+
+        var actual = settings.HideControls;
+
+        Assert.Equal(hidden, actual);
     }
 }

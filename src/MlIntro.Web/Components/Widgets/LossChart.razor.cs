@@ -11,5 +11,9 @@ public sealed partial class LossChart() : TrainAndHeldOutChart("loss-chart", Epo
     [Parameter]
     public bool LogScale { get; set; }
 
-    protected override Plotly.Blazor.Layout CreateLayout() => ChartLayouts.Epochs(Title, 280, logY: LogScale);
+    /// <summary>Pixels; the Playground's is shorter so that it fits beside the network at 1280x720.</summary>
+    [Parameter]
+    public int Height { get; set; } = 280;
+
+    protected override Plotly.Blazor.Layout CreateLayout() => ChartLayouts.Epochs(Title, Height, logY: LogScale);
 }

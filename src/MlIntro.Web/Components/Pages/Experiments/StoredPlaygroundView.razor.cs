@@ -68,11 +68,12 @@ public sealed partial class StoredPlaygroundView
         {
             // Lean live frames carry only the network's numbers: the browser draws the map and the neurons, as on the Playground.
             _featuresPainted = true;
-            _canvas = new PlaygroundCanvas(JS);
+            var canvas = new PlaygroundCanvas(JS);
             await NetworkPainter.PaintFeaturesAsync(JS, plane.Min, plane.Max, CancellationToken.None);
-            await _canvas.ConfigureAsync(BrowserNetwork.Of(ChartId, _settings, _outputs, plane));
+            await canvas.ConfigureAsync(BrowserNetwork.Of(ChartId, _settings, _outputs, plane));
+            _canvas = canvas; // only now: a render that interleaves must not send frames before the network is known
         }
-        if (Frame is { } frame && !ReferenceEquals(frame, _painted))
+        if (Frame is { } frame && !ReferenceEquals(frame, _painted) && (_canvas is not null || _plane is null))
         {
             _painted = frame;
             if (_canvas is not null)

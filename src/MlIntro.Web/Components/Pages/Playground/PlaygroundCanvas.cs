@@ -22,7 +22,9 @@ public sealed class PlaygroundCanvas(IJSRuntime js)
     public Task PaintFeaturesAsync(IReadOnlyList<float[]> images) => NetworkPainter.PaintFeaturesAsync(js, images, CancellationToken.None);
 
     /// <summary>Tells the browser which network the next frames belong to (its features, activation and layer sizes).</summary>
-    public Task ConfigureAsync(BrowserNetwork network) => NetworkPainter.InvokeAsync(js, "mlintro.playground.configure", CancellationToken.None, network);
+    /// <param name="owner">A DotNetObjectReference to a page with [JSInvokable] EditWeight(index, value), or null (read-only).</param>
+    public Task ConfigureAsync(BrowserNetwork network, object? owner = null) =>
+        NetworkPainter.InvokeAsync(js, "mlintro.playground.configure", CancellationToken.None, network, owner);
 
     /// <summary>Has the browser draw again what it has (the output map after a redraw, the discretize toggle).</summary>
     public Task InvokeAsync(string function, params object?[] args) => NetworkPainter.InvokeAsync(js, "mlintro.playground." + function, CancellationToken.None, args);

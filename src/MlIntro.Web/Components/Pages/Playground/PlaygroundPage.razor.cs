@@ -21,6 +21,7 @@ public sealed partial class PlaygroundPage
     private bool _networkDirty = true;
     private bool _discrete;
     private bool _showUntrained = true;
+    private DotNetObjectReference<PlaygroundPage>? _self;
     private PlaygroundData _data = new("", null, 1, null);
     private bool _showTest;
     private string? _error;
@@ -81,7 +82,8 @@ public sealed partial class PlaygroundPage
         if (_networkDirty && _data.Plane is { } plane)
         {
             _networkDirty = false;
-            await _canvas.ConfigureAsync(BrowserNetwork.Of(ChartId, _settings, _data.Outputs, plane));
+            _self ??= DotNetObjectReference.Create(this);
+            await _canvas.ConfigureAsync(BrowserNetwork.Of(ChartId, _settings, _data.Outputs, plane), _self);
             if (_boundary is { } frame)
             {
                 await _canvas.PaintAsync(frame);
@@ -99,6 +101,36 @@ public sealed partial class PlaygroundPage
     private const string ChartId = "playground-boundary";
 
     private ExperimentDefinition Definition() => _settings.ToDefinition(Limits.MaxEpochs);
+
+    /// <summary>
+    /// A weight clicked and typed in the network picture (link <paramref name="index"/> in the links' order): the run
+    /// pauses, takes the weight, and plays on if it was playing, so training continues from the edited value.
+    /// </summary>
+    [JSInvokable]
+    public Task EditWeight(int index, double value) => InvokeAsync(() =>
+    {
+        if (WeightIndex.Find([_settings.FeatureList.Count, .. _settings.HiddenLayers, _data.Outputs], index, value) is not { } edit
+            || !edit.IsValid)
+        {
+            _error = $"A weight must be a number from {-WeightEdit.MaxMagnitude:0} to {WeightEdit.MaxMagnitude:0}.";
+            StateHasChanged();
+            return;
+        }
+        var playing = Run.IsPlaying;
+        Run.Pause();
+        _error = Run.SetWeight(edit) ? null : "Press Play or Step first: there is no live network to edit.";
+        if (playing)
+        {
+            Run.Resume();
+        }
+        StateHasChanged();
+    });
+
+    protected override ValueTask ReleaseAsync()
+    {
+        _self?.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private async Task DiscretizeAsync(bool on)
     {

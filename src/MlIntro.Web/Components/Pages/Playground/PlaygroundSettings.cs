@@ -7,6 +7,7 @@ using MlIntro.Training.Optimizers;
 namespace MlIntro.Web.Components.Pages.Playground;
 
 /// <summary>Everything the Playground's controls set; it lives in the URL, TensorFlow Playground style.</summary>
+/// <param name="HideControls">A teacher's view (<c>hide=controls</c>): the network, the map and the run buttons only.</param>
 public sealed record PlaygroundSettings(
     string Dataset = "circle",
     int NoisePercent = 0,
@@ -26,7 +27,8 @@ public sealed record PlaygroundSettings(
     double Momentum = 0.95,
     double Beta1 = 0.9,
     double Beta2 = 0.999,
-    double Decay = 0.9)
+    double Decay = 0.9,
+    bool HideControls = false)
 {
     public static readonly IReadOnlyList<string> ClassificationSets = ["circle", "xor", "gauss", "spiral"];
     public static readonly IReadOnlyList<string> RegressionSets = ["plane", "multigauss"];

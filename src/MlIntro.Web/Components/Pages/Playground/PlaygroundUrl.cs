@@ -36,7 +36,9 @@ public static class PlaygroundUrl
             ("b2", Invariant(s.Beta2)),
             ("decay", Invariant(s.Decay)),
         };
-        return string.Join("&", parts.Select(p => p.Key + "=" + Escape(p.Value)));
+        // A view option for teachers, not a training setting: written only when set.
+        var hide = s.HideControls ? "&hide=controls" : "";
+        return string.Join("&", parts.Select(p => p.Key + "=" + Escape(p.Value))) + hide;
     }
 
     /// <summary>Percent-encodes, but keeps the sub-delimiters our values use (legal in a query) readable: net=4,2&amp;f=x1,sin(x1).</summary>
@@ -84,7 +86,8 @@ public static class PlaygroundUrl
             Fraction(Get("mom"), defaults.Momentum),
             Fraction(Get("b1"), defaults.Beta1),
             Fraction(Get("b2"), defaults.Beta2),
-            Fraction(Get("decay"), defaults.Decay));
+            Fraction(Get("decay"), defaults.Decay),
+            Get("hide") == "controls");
     }
 
     private static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
