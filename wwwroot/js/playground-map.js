@@ -37,18 +37,30 @@ window.mlintro = window.mlintro || {};
       return;
     }
     hook(gd);
+    if (hovered >= 0 && !last.neurons) last = window.mlintro.net.evaluate(network(), config.min, config.max, Resolution, true);
     const neuron = hovered >= 0 && last.neurons ? last.neurons[hovered] : null;
     // A hovered hidden neuron is shown over its own range (tanh's -1..1; ReLU's and linear's as the values go).
     const [low, high] = neuron ? neuronRange(neuron) : [config.low, config.high];
     const values = shownValues(neuron || last.output, low, high);
+    const z = [rows(values, Resolution)];
+    // Only z (and its range) once the trace is set up: restyling axes and colour bar each frame costs the browser far more.
+    if (gd.data[0] && gd.data[0].__mlintro) {
+      window.Plotly.restyle(gd, { z, zmin: [low], zmax: [high] }, [0]);
+    } else {
+      setUp(gd, z, low, high);
+    }
+    gd.setAttribute('data-map', neuron ? 'neuron-' + hovered : 'output');
+    gd.setAttribute('data-map-epoch', String(config.epoch));
+  }
+
+  function setUp(gd, z, low, high) {
     const trace = {
-      x: [axis()], y: [axis()], z: [rows(values, Resolution)], zmin: [low], zmax: [high], zsmooth: ['fast'],
+      x: [axis()], y: [axis()], z, zmin: [low], zmax: [high], zsmooth: ['fast'],
       colorscale: [colours], showscale: [true], colorbar: [{ thickness: 12, len: 0.9, x: 1.02, tickfont: { size: 10 } }],
       hovertemplate: ['x1 %{x:.2f}, x2 %{y:.2f}: %{z:.3f}<extra></extra>'],
     };
     window.Plotly.restyle(gd, trace, [0]);
-    gd.setAttribute('data-map', neuron ? 'neuron-' + hovered : 'output');
-    gd.setAttribute('data-map-epoch', String(config.epoch));
+    gd.data[0].__mlintro = true; // Blazor's redraw replaces the trace object, and with it this mark
   }
 
   function neuronRange(values) {
@@ -116,7 +128,8 @@ window.mlintro = window.mlintro || {};
 
   function render() {
     if (!config || !params) return;
-    last = window.mlintro.net.evaluate(network(), config.min, config.max, Resolution, true);
+    // Every neuron's 100x100 map only while one is hovered (drawMap computes them when needed).
+    last = window.mlintro.net.evaluate(network(), config.min, config.max, Resolution, hovered >= 0);
     drawMap();
     paintNetwork();
   }

@@ -96,7 +96,8 @@ public sealed class WeightEditTests : IDisposable
         run.Control.Pause();
         await Task.Delay(200);
         run.Control.Edit(Probe);
-        await Waits.UntilAsync(() => Frames(log).Count >= 2, Patience, "the probe's frame");
+        await Waits.UntilAsync(() => Frames(log).Count >= 2 || log.Events[^1].IsTerminal, Patience, "the probe's frame");
+        Assert.False(log.Events[^1].IsTerminal, $"the run ended: {log.Events[^1].Status} {log.Events[^1].Message}");
         var trained = Frames(log)[^1].Weights![0][Edited];
         var epochs = log.Epochs.Count;
         run.Cancel();
