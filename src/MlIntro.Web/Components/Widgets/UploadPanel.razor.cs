@@ -111,6 +111,7 @@ public sealed partial class UploadPanel : IDisposable
             _weight = _weight != NoWeight && numeric.Contains(_weight) ? _weight
                 : numeric.FirstOrDefault(c => c.Equals("weight", StringComparison.OrdinalIgnoreCase)) ?? NoWeight;
             DefaultFeatures();
+            _error = ClassCountProblem();
         }
         catch (DataFileException ex)
         {
@@ -121,6 +122,11 @@ public sealed partial class UploadPanel : IDisposable
             _busy = false;
         }
     }
+
+    /// <summary>The lesson's class rule broken by the chosen label column, said as soon as the file is read.</summary>
+    private string? ClassCountProblem() => RequiredClasses is { } k && _inspected is { } t && t.ClassNames.Count != k
+        ? $"This lesson needs exactly {k} classes, but the label column '{_label}' holds {t.ClassNames.Count} ({string.Join(", ", t.ClassNames.Take(6))})."
+        : null;
 
     private void ChooseWeight(string weight)
     {
@@ -157,9 +163,9 @@ public sealed partial class UploadPanel : IDisposable
             {
                 throw new DataFileException("Choose at least one feature column.");
             }
-            if (RequiredClasses is { } k && _inspected.ClassNames.Count != k)
+            if (ClassCountProblem() is { } problem)
             {
-                throw new DataFileException($"This lesson needs exactly {k} classes, but the label column '{_label}' holds {_inspected.ClassNames.Count} ({string.Join(", ", _inspected.ClassNames.Take(6))}).");
+                throw new DataFileException(problem);
             }
             var features = _inspected.Columns.Select(c => c.Name).Where(_features.Contains).ToList();
             var columns = new UploadColumns(_label, _weight == NoWeight ? null : _weight, features);
