@@ -29,15 +29,12 @@ public sealed class UploadRegistryTests
     public void Add_BeyondCapacity_PushesOutTheOldestUnheldTable()
     {
         var registry = new UploadRegistry(capacity: 2);
-        var held = registry.Add(Table, ["a", "b"], "held.csv");
-        using var holding = registry.Hold(held);
-        var unheld = registry.Add(Table, ["a", "b"], "unheld.csv");
+        string[] ids = [registry.Add(Table, ["a", "b"], "held.csv"), registry.Add(Table, ["a", "b"], "unheld.csv")];
+        using var holding = registry.Hold(ids[0]);
 
-        var newest = registry.Add(Table, ["a", "b"], "newest.csv");
+        string[] all = [.. ids, registry.Add(Table, ["a", "b"], "newest.csv")];
 
-        Assert.True(registry.TryGet(held, out _));
-        Assert.False(registry.TryGet(unheld, out _));
-        Assert.True(registry.TryGet(newest, out _));
+        Assert.Equal([true, false, true], all.Select(id => registry.TryGet(id, out _)));
     }
 
     [Fact]
