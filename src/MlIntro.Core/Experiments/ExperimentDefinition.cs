@@ -139,10 +139,14 @@ public sealed record OptimizerSpec(
 
 /// <param name="FrameIntervalMs">Least time between two live frames (decision boundary, ROC) sent to watchers.</param>
 /// <param name="ValidationFraction">Share of the training rows held out (the last ones, as Keras' validation_split) for per-epoch validation.</param>
+/// <param name="EarlyStopping">Stop when the watched loss (validation, else test) has not improved for <paramref name="Patience"/> epochs.</param>
+/// <param name="BalanceClasses">Classification: scale the event weights so that every class carries the same total weight
+/// in the loss (<see cref="Data.ClassBalance"/>); metrics stay in the physical weights.</param>
 public sealed record TrainingSpec(
     int Epochs,
     int BatchSize,
     bool EarlyStopping = false,
     int Patience = 10,
     int FrameIntervalMs = 50,
-    double ValidationFraction = 0);
+    double ValidationFraction = 0,
+    bool BalanceClasses = false);
