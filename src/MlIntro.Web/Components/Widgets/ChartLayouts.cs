@@ -52,7 +52,17 @@ public static class ChartLayouts
         Height = height,
         Margin = new Margin { L = 60, R = 10, T = 10, B = 45 },
         ShowLegend = true,
-        Legend = [new Legend { X = hep ? 0.02m : 0.45m, Y = hep ? 0.98m : 0.05m }],
+        // Right of the plot area, never on it: Plotly widens the right margin to fit the entries.
+        Legend =
+        [
+            new Legend
+            {
+                X = 1.02m,
+                XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Left,
+                Y = 1m,
+                YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Top,
+            },
+        ],
         XAxis =
         [
             new XAxis
