@@ -39,6 +39,29 @@ public sealed class ToyJetsSourceTests
     }
 
     [Fact]
+    public void Draw_EveryClass_PtFallsAcrossTheOneTeVWindow()
+    {
+        var random = new Random(9);
+
+        var pts = Enumerable.Range(0, 10_000).Select(i => ToyJetShapes.Draw(i % 5, random).Pt).ToList();
+
+        Assert.All(pts, pt => Assert.InRange(pt, 950, 1050));
+        Assert.True(pts.Count(pt => pt < 1000) > pts.Count(pt => pt >= 1000) * 1.1, "a falling spectrum has more jets below 1 TeV than above");
+    }
+
+    [Fact]
+    public void Draw_TopJets_Tau32LowestForTheThreeProngTop()
+    {
+        var random = new Random(11);
+        var jets = Enumerable.Range(0, 10_000).Select(i => (Label: i % 5, Jet: ToyJetShapes.Draw(i % 5, random))).ToList();
+
+        var top = jets.Where(j => j.Label == 2).Average(j => j.Jet.Tau32);
+        var others = jets.Where(j => j.Label != 2).Average(j => j.Jet.Tau32);
+
+        Assert.True(top < others - 0.15, $"top τ32 {top} vs others {others}");
+    }
+
+    [Fact]
     public void Generate_TopJets_ThreeProngStructureRaisesM2AboveEveryOtherClass()
     {
         var top = Column("m2_b1_mmdt", 2).Average();
