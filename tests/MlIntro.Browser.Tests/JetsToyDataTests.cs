@@ -23,10 +23,7 @@ public sealed class JetsToyDataTests(BrowserFixture fixture)
         var label = await page.GetByTestId("data-label").InnerTextAsync();
         var batchNote = await page.GetByTestId("toy-batch-note").InnerTextAsync();
 
-        await page.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.FillAsync("2");
-        await page.Locator("[data-testid=toy-jets] input, input[data-testid=toy-jets]").First.FillAsync("10000");
-        await page.GetByTestId("train").ClickAsync();
-        await page.GetByTestId("test-accuracy").WaitForAsync(new() { Timeout = 90_000 });
+        await JetsPageSteps.TrainToyJetsAsync(page, epochs: 2, jets: 10_000);
         await Assertions.Expect(page.Locator("#jets-roc .legend .traces")).ToHaveCountAsync(5);
         await BrowserFixture.ScreenshotAsync(page, "jets-roc-legend");
         var boxes = await page.EvaluateAsync<double[][]>(BoxesScript, "jets-roc");
@@ -40,11 +37,8 @@ public sealed class JetsToyDataTests(BrowserFixture fixture)
     [Fact]
     public async Task Train_EvaluationGaussToy_RocLegendOutsideThePlotArea()
     {
-        var page = await OpenAsync("/evaluation");
+        var page = await TrainEvaluationAsync(epochs: 5);
 
-        await page.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.FillAsync("5");
-        await page.GetByTestId("train").ClickAsync();
-        await page.GetByTestId("positives").WaitForAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#evaluation-roc .legend .traces")).Not.ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "evaluation-roc-legend");
         var boxes = await page.EvaluateAsync<double[][]>(BoxesScript, "evaluation-roc");
@@ -55,11 +49,8 @@ public sealed class JetsToyDataTests(BrowserFixture fixture)
     [Fact]
     public async Task Train_EvaluationGaussToy_RejectionIsOneOverEpsilonBOrAboveTheBackgroundCount()
     {
-        var page = await OpenAsync("/evaluation");
+        var page = await TrainEvaluationAsync(epochs: 30);
 
-        await page.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.FillAsync("30");
-        await page.GetByTestId("train").ClickAsync();
-        await page.GetByTestId("positives").WaitForAsync(new() { Timeout = 60_000 });
         var negatives = await page.GetByTestId("negatives").InnerTextAsync();
         var rows = await page.EvaluateAsync<string[][]>(
             "() => [...document.querySelectorAll('[data-testid=rejection] tr')].slice(1).map(r => [...r.querySelectorAll('td')].map(td => td.innerText.trim()))");
@@ -73,6 +64,16 @@ public sealed class JetsToyDataTests(BrowserFixture fixture)
         }
         // After 30 epochs no background event of the test set scores above the median signal event (measured, seed 1).
         Assert.Equal(["0", "> " + negatives], rows[0][1..]);
+    }
+
+    /// <summary>The evaluation page's default data (the school's 2D Gaussians) trained for <paramref name="epochs"/>.</summary>
+    private async Task<IPage> TrainEvaluationAsync(int epochs)
+    {
+        var page = await OpenAsync("/evaluation");
+        await page.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.FillAsync(epochs.ToString(CultureInfo.InvariantCulture));
+        await page.GetByTestId("train").ClickAsync();
+        await page.GetByTestId("positives").WaitForAsync(new() { Timeout = 60_000 });
+        return page;
     }
 
     private async Task<IPage> OpenAsync(string path)

@@ -2,27 +2,26 @@ namespace MlIntro.Core.Data.Sources;
 
 /// <summary>
 /// Each class's jets drawn from the shapes a jet physicist would sketch for boosted jets at pT ≈ 1 TeV after mMDT
-/// grooming. W, Z and top peak at their masses with a <see cref="MassResolution"/> of 8 %; grooming sometimes loses a
+/// grooming. W, Z and top peak at their masses with a resolution of 8 %; grooming sometimes loses a
 /// prong (a W or Z then looks like a light jet, a top like a W), which keeps the classes overlapping as in real data.
 /// Light quarks and gluons have a falling, log-normal mass with broad tails (gluons radiate more: heavier and with
 /// more constituents, about 9/4 as many emissions asymptotically, fewer at these energies).
 /// </summary>
 internal static class ToyJetShapes
 {
-    public const double WMass = 80.4;
-    public const double ZMass = 91.2;
-    public const double TopMass = 172.8;
+    /// <summary>W, Z and top masses in GeV (PDG, rounded).</summary>
+    private const double WMass = 80.4, ZMass = 91.2, TopMass = 172.8;
 
-    /// <summary>Relative jet-mass resolution of the peaks (σ/m).</summary>
-    public const double MassResolution = 0.08;
+    /// <summary>
+    /// Relative jet-mass resolution of the peaks (σ/m), and the share of W and Z jets whose groomed mass keeps both prongs.
+    /// </summary>
+    private const double MassResolution = 0.08, BosonMerged = 0.9;
 
-    /// <summary>Share of W and Z jets whose groomed mass keeps both prongs.</summary>
-    public const double BosonMerged = 0.9;
-
-    /// <summary>Jet pT falls as pT^-<see cref="PtPower"/> between <see cref="PtLow"/> and <see cref="PtHigh"/> GeV.</summary>
-    public const double PtLow = 950;
-    public const double PtHigh = 1050;
-    public const double PtPower = 4;
+    /// <summary>
+    /// The hls4ml jets lie in a window around 1 TeV; here pT falls as pT^-PtPower between PtLow and PtHigh GeV, which
+    /// spreads m/pT (the energy correlation functions) a little beyond the mass alone.
+    /// </summary>
+    private const double PtLow = 950, PtHigh = 1050, PtPower = 4;
 
     /// <summary>Labels as in <see cref="JetData.ClassNames"/>: g=0, q=1, t=2, w=3, z=4.</summary>
     public static ToyJet Draw(int label, Random random)
