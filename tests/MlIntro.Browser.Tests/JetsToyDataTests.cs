@@ -35,6 +35,21 @@ public sealed class JetsToyDataTests(BrowserFixture fixture)
     }
 
     [Fact]
+    public async Task Train_PhoneWidth_RocLegendStillBesideAPlotAreaWideEnoughToRead()
+    {
+        var page = await OpenAsync("/jets");
+        await page.SetViewportSizeAsync(390, 844);
+        await JetsPageSteps.TrainToyJetsAsync(page, epochs: 1, jets: 5_000);
+        await Assertions.Expect(page.Locator("#jets-roc .legend .traces")).ToHaveCountAsync(5);
+
+        var boxes = await page.EvaluateAsync<double[][]>(BoxesScript, "jets-roc");
+
+        await BrowserFixture.ScreenshotAsync(page, "jets-roc-legend-phone");
+        AssertBesideThePlot(boxes);
+        Assert.True(boxes[1][2] - boxes[1][0] >= 150, $"plot area only {boxes[1][2] - boxes[1][0]} px wide");
+    }
+
+    [Fact]
     public async Task Train_EvaluationGaussToy_RocLegendOutsideThePlotArea()
     {
         var page = await TrainEvaluationAsync(epochs: 5);

@@ -52,15 +52,17 @@ public static class ChartLayouts
         Height = height,
         Margin = new Margin { L = 60, R = 10, T = 10, B = 45 },
         ShowLegend = true,
-        // Right of the plot area, never on it: Plotly widens the right margin to fit the entries.
+        // In rows above the plot area, never on the curves: Plotly grows the top margin to fit them, and on a phone the
+        // rows wrap instead of taking width from the plot (as a legend to the right would).
         Legend =
         [
             new Legend
             {
-                X = 1.02m,
+                Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
+                X = 0m,
                 XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Left,
-                Y = 1m,
-                YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Top,
+                Y = 1.02m,
+                YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Bottom,
             },
         ],
         XAxis =
