@@ -49,8 +49,9 @@ public sealed class StackedFrameSpacingTests : IDisposable
 
         var mostFrames = elapsedMs / ((Runs - 1) * SpacingPerRunMs) + 2;
         Assert.All(framesSent, f => Assert.True(f <= mostFrames, $"{f} frames in {elapsedMs:F0} ms; at most {mostFrames:F0} expected"));
-        // The runs trained many more epochs than they sent frames: before, a run asking for 10 ms got one every epoch.
-        Assert.All(epochsTrained.Zip(framesSent), p => Assert.True(p.First >= 2 * p.Second, $"{p.First} epochs, {p.Second} frames"));
+        // Fewer frames than epochs: before, a run asking for 10 ms got one every epoch. (Not a fixed ratio: on a loaded
+        // machine an engine round of ten runs can itself take most of the spacing.)
+        Assert.All(epochsTrained.Zip(framesSent), p => Assert.True(p.First > p.Second, $"{p.First} epochs, {p.Second} frames"));
         Assert.All(framesSent, f => Assert.True(f >= 1, "frames still flow"));
     }
 
