@@ -39,7 +39,7 @@ app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages:
 app.UseAntiforgery();
 app.UseClientIdentity();
 
-app.MapStaticAssets();
+app.MapCachedStaticAssets();
 app.MapHealthChecks("/health");
 app.MapHub<TrainingHub>(TrainingHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
