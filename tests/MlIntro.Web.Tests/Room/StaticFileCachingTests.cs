@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using MlIntro.Web.Tests.Infrastructure;
 
 namespace MlIntro.Web.Tests.Room;
@@ -12,7 +11,7 @@ namespace MlIntro.Web.Tests.Room;
 /// name) too, and the favicon exists.
 /// </summary>
 [Collection(HubTestGroup.Name)]
-public sealed partial class StaticFileCachingTests
+public sealed partial class StaticFileCachingTests : IDisposable
 {
     private const int OneYear = 31_536_000;
 
@@ -25,7 +24,17 @@ public sealed partial class StaticFileCachingTests
     [GeneratedRegex(@"max-age=(\d+)")]
     private static partial Regex MaxAge();
 
-    private static WebApplicationFactory<Program> Production(MlIntroAppFactory app) => app.WithWebHostBuilder(b => b.UseEnvironment("Production"));
+    private readonly MlIntroAppFactory _app = new();
+    private readonly HttpClient _client;
+
+    /// <summary>The app (with a database of its own) in Production, where the cache headers matter.</summary>
+    public StaticFileCachingTests() => _client = _app.WithWebHostBuilder(b => b.UseEnvironment("Production")).CreateClient();
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _app.Dispose();
+    }
 
     [Theory]
     [InlineData("/")]
@@ -34,9 +43,7 @@ public sealed partial class StaticFileCachingTests
     public async Task Page_Production_ItsCssJsAndPlotlyAreCachedForAYear(string path)
     {
         using var timeout = HubClient.Timeout();
-        await using var app = new MlIntroAppFactory();
-        using var client = Production(app).CreateClient();
-        var html = await client.GetStringAsync(new Uri(path, UriKind.Relative), timeout.Token);
+        var html = await _client.GetStringAsync(new Uri(path, UriKind.Relative), timeout.Token);
         var urls = AssetReference().Matches(html).Select(m => m.Groups[1].Value)
             .Concat(PlotlyImportMapKey().Matches(html).Select(m => m.Groups[1].Value))
             .Distinct(StringComparer.Ordinal)
@@ -45,7 +52,7 @@ public sealed partial class StaticFileCachingTests
         var headers = new List<(string Url, int Status, string CacheControl, long Bytes)>();
         foreach (var url in urls)
         {
-            using var response = await client.GetAsync(new Uri(url.TrimStart('.', '/'), UriKind.Relative), timeout.Token);
+            using var response = await _client.GetAsync(new Uri(url.TrimStart('.', '/'), UriKind.Relative), timeout.Token);
             var bytes = (await response.Content.ReadAsByteArrayAsync(timeout.Token)).LongLength;
             headers.Add((url, (int)response.StatusCode, response.Headers.CacheControl?.ToString() ?? "(none)", bytes));
         }
@@ -65,14 +72,12 @@ public sealed partial class StaticFileCachingTests
     public async Task FaviconIco_Production_IsAnIconAndPagesLinkAnSvgIcon()
     {
         using var timeout = HubClient.Timeout();
-        await using var app = new MlIntroAppFactory();
-        using var client = Production(app).CreateClient();
 
-        using var icon = await client.GetAsync(new Uri("/favicon.ico", UriKind.Relative), timeout.Token);
+        using var icon = await _client.GetAsync(new Uri("/favicon.ico", UriKind.Relative), timeout.Token);
         var bytes = await icon.Content.ReadAsByteArrayAsync(timeout.Token);
-        var html = await client.GetStringAsync(new Uri("/optimizers", UriKind.Relative), timeout.Token);
+        var html = await _client.GetStringAsync(new Uri("/optimizers", UriKind.Relative), timeout.Token);
         var svgHref = Regex.Match(html, @"<link rel=""icon"" href=""([^""]+\.svg)""").Groups[1].Value;
-        using var svg = await client.GetAsync(new Uri(svgHref, UriKind.Relative), timeout.Token);
+        using var svg = await _client.GetAsync(new Uri(svgHref, UriKind.Relative), timeout.Token);
 
         Assert.Equal(200, (int)icon.StatusCode);
         // An ICO file starts with reserved 0, type 1 (icon); then the image count.
