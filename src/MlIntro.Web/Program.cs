@@ -34,12 +34,13 @@ if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
 app.UseWebSecurity();
+app.UseLiveConnectionShutdown();
 app.UseRateLimits();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAntiforgery();
 app.UseClientIdentity();
 
-app.MapStaticAssets();
+app.MapCachedStaticAssets();
 app.MapHealthChecks("/health");
 app.MapHub<TrainingHub>(TrainingHub.Path);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -18,10 +18,7 @@ public sealed partial class JetsPageTests(BrowserFixture fixture)
         var label = await page.GetByTestId("data-label").InnerTextAsync();
         var note = await page.GetByTestId("reference-note").InnerTextAsync();
 
-        await page.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.FillAsync("2");
-        await page.Locator("[data-testid=toy-jets] input, input[data-testid=toy-jets]").First.FillAsync("10000");
-        await page.GetByTestId("train").ClickAsync();
-        await page.GetByTestId("test-accuracy").WaitForAsync(new() { Timeout = 90_000 });
+        await JetsPageSteps.TrainToyJetsAsync(page, epochs: 2, jets: 10_000);
         await page.Locator("#jets-roc .main-svg").First.WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "jets-lecture-toy");
         var legends = await page.Locator("[data-testid=roc-legend] li").AllInnerTextsAsync();

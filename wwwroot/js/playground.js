@@ -1,5 +1,5 @@
 // The Playground's browser side: canvas painters for node thumbnails, link styling for weights, and small helpers
-// (clipboard, CSV download). One Plotly chart per neuron would be far too heavy.
+// (CSV download). One Plotly chart per neuron would be far too heavy.
 window.mlintro = window.mlintro || {};
 
 // TensorFlow Playground's colours: orange for negative, white at zero, blue for positive.
@@ -61,10 +61,6 @@ window.mlintro.paintNetwork = function (frame) {
   const out = document.getElementById('nn-output-0');
   if (out && frame.output) paint(out, frame.output, frame.resolution, frame.low, frame.high);
   if (frame.weights) styleLinks(frame.weights);
-};
-
-window.mlintro.copyText = async function (text) {
-  try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
 };
 
 // Saves text as a file through a temporary object URL (no round trip to the server).

@@ -139,6 +139,9 @@ public sealed record OptimizerSpec(
 
 /// <param name="FrameIntervalMs">Least time between two live frames (decision boundary, ROC) sent to watchers.</param>
 /// <param name="ValidationFraction">Share of the training rows held out (the last ones, as Keras' validation_split) for per-epoch validation.</param>
+/// <param name="EarlyStopping">Stop when the watched loss (validation, else test) has not improved for <paramref name="Patience"/> epochs.</param>
+/// <param name="BalanceClasses">Classification: scale the event weights so that every class carries the same total weight
+/// in the loss (<see cref="Data.ClassBalance"/>); metrics stay in the physical weights.</param>
 /// <param name="BrowserDrawn">Live frames of a drawable network carry its weights and biases only (the watcher evaluates
 /// the tiny network itself, as the Playground's browser does); the first and the last frame still carry the grids.</param>
 public sealed record TrainingSpec(
@@ -148,4 +151,5 @@ public sealed record TrainingSpec(
     int Patience = 10,
     int FrameIntervalMs = 50,
     double ValidationFraction = 0,
+    bool BalanceClasses = false,
     bool BrowserDrawn = false);

@@ -25,6 +25,7 @@ public static class StackedCompatibility
             && definition.Surface is null
             && definition.RequiredModel.HiddenLayers.All(l => l.Dropout == 0)
             && definition.RequiredTraining.ValidationFraction == 0
+            && !definition.RequiredTraining.BalanceClasses
             && definition.RequiredTraining.Epochs > 0
             && definition.RequiredTraining.BatchSize > 0
             && optimizer.Kind is OptimizerKind.GD or OptimizerKind.Momentum or OptimizerKind.Adam

@@ -6,20 +6,27 @@ namespace MlIntro.Training.Models;
 /// <summary>One split (train, validation or test) as tensors on the training device.</summary>
 public sealed class SplitTensors : IDisposable
 {
-    private SplitTensors(Tensor x, Tensor y, Tensor? weights, int rows)
+    private SplitTensors(Tensor x, Tensor y, Tensor? weights, Tensor? lossWeights, int rows)
     {
         X = x;
         Y = y;
         Weights = weights;
+        _lossWeights = lossWeights;
         Rows = rows;
     }
+
+    private readonly Tensor? _lossWeights;
 
     public Tensor X { get; }
 
     /// <summary>Float [n, 1] for binary classification and regression, long [n] for multi-class.</summary>
     public Tensor Y { get; }
 
+    /// <summary>Physical event weights: accuracy and every other metric count with them.</summary>
     public Tensor? Weights { get; }
+
+    /// <summary>The weights of the loss: the balanced ones when the data carry them (<see cref="TabularData.LossWeights"/>), else <see cref="Weights"/>.</summary>
+    public Tensor? LossWeights => _lossWeights ?? Weights;
 
     public int Rows { get; }
 
@@ -45,7 +52,8 @@ public sealed class SplitTensors : IDisposable
                 : tensor(slice.ToArray().Select(l => (long)l).ToArray(), [rows], device: device);
         }
         var weights = data.Weights is null ? null : tensor(data.Weights.AsSpan(firstRow, rows).ToArray(), [rows], device: device);
-        return new SplitTensors(x, y, weights, rows);
+        var lossWeights = data.LossWeights is null ? null : tensor(data.LossWeights.AsSpan(firstRow, rows).ToArray(), [rows], device: device);
+        return new SplitTensors(x, y, weights, lossWeights, rows);
     }
 
     public void Dispose()
@@ -53,5 +61,6 @@ public sealed class SplitTensors : IDisposable
         X.Dispose();
         Y.Dispose();
         Weights?.Dispose();
+        _lossWeights?.Dispose();
     }
 }

@@ -31,6 +31,7 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
         var definition = run.Definition;
         var settings = definition.RequiredTraining;
         var shape = ModelShape.For(data, definition.RequiredModel.Problem);
+        data = settings.BalanceClasses && shape.Problem == ProblemKind.Classification ? ClassBalance.Balance(data) : data;
         var validationRows = (int)(data.Train.Rows * settings.ValidationFraction);
         var trainRows = data.Train.Rows - validationRows;
 

@@ -95,7 +95,7 @@ public sealed class EpochTrainer : IDisposable
             losses.Add(LossFunctions.PerEvent(output, split.Y.narrow(0, start, length), shape));
         }
         var all = cat(outputs, 0);
-        var loss = LossFunctions.Mean(cat(losses, 0), split.Weights).item<float>();
+        var loss = LossFunctions.Mean(cat(losses, 0), split.LossWeights).item<float>();
         double? accuracy = shape.Problem == ProblemKind.Classification
             ? LossFunctions.Accuracy(all, split.Y, split.Weights, shape).item<float>()
             : null;
@@ -123,6 +123,7 @@ public sealed class EpochTrainer : IDisposable
         var xs = train.X.index_select(0, order);
         var ys = train.Y.index_select(0, order);
         var ws = train.Weights?.index_select(0, order);
+        var lossWs = ReferenceEquals(train.LossWeights, train.Weights) ? ws : train.LossWeights?.index_select(0, order);
         var lossSum = zeros(1, device: train.X.device);
         var correctSum = zeros(1, device: train.X.device);
         for (var start = 0; start < train.Rows; start += _batchSize)
@@ -134,7 +135,7 @@ public sealed class EpochTrainer : IDisposable
             var w = ws?.narrow(0, start, length);
             _optimizer.ZeroGrad();
             var output = Model.forward(xs.narrow(0, start, length));
-            var loss = LossFunctions.Mean(LossFunctions.PerEvent(output, y, _shape), w);
+            var loss = LossFunctions.Mean(LossFunctions.PerEvent(output, y, _shape), lossWs?.narrow(0, start, length));
             var objective = regularized ? loss + (Model.Penalty(_spec.Regularization) * _spec.RegularizationRate) : loss;
             objective.backward();
             _optimizer.Step();

@@ -26,13 +26,59 @@ public sealed class ToyJetsSourceTests
     [InlineData(3, 80.4)]
     [InlineData(4, 91.2)]
     [InlineData(2, 172.8)]
-    public void Generate_BosonAndTopJets_MassPeaksAtParticleMass(int label, double mass)
+    public void Generate_BosonAndTopJets_MassPeaksAtParticleMassWithEightPercentResolution(int label, double mass)
     {
         // The peak, not the class mean: groomed-away prongs put some jets at light-jet masses on purpose.
-        var masses = Column("mass_mmdt", label).Where(m => Math.Abs(m - mass) < 25).ToList();
+        var masses = Column("mass_mmdt", label).Where(m => Math.Abs(m - mass) < 3 * 0.08 * mass).ToList();
 
-        Assert.True(masses.Count > 1_500, $"only {masses.Count} jets near {mass} GeV");
-        Assert.InRange(masses.Average(), mass - 3, mass + 3);
+        var mean = masses.Average();
+        var sigma = Math.Sqrt(masses.Average(m => (m - mean) * (m - mean)));
+        Assert.True(masses.Count > 2_400, $"only {masses.Count} jets near {mass} GeV");
+        Assert.InRange(mean, mass - 1.5, mass + 1.5);
+        Assert.InRange(sigma / mass, 0.07, 0.085); // 8 % resolution, the ±3σ window trims it by 1.5 %
+    }
+
+    [Fact]
+    public void Draw_EveryClass_PtFallsAcrossTheOneTeVWindow()
+    {
+        var random = new Random(9);
+
+        var pts = Enumerable.Range(0, 10_000).Select(i => ToyJetShapes.Draw(i % 5, random).Pt).ToList();
+
+        Assert.All(pts, pt => Assert.InRange(pt, 950, 1050));
+        Assert.True(pts.Count(pt => pt < 1000) > pts.Count(pt => pt >= 1000) * 1.1, "a falling spectrum has more jets below 1 TeV than above");
+    }
+
+    [Fact]
+    public void Draw_TopJets_Tau32LowestForTheThreeProngTop()
+    {
+        var random = new Random(11);
+        var jets = Enumerable.Range(0, 10_000).Select(i => (Label: i % 5, Jet: ToyJetShapes.Draw(i % 5, random))).ToList();
+
+        var top = jets.Where(j => j.Label == 2).Average(j => j.Jet.Tau32);
+        var others = jets.Where(j => j.Label != 2).Average(j => j.Jet.Tau32);
+
+        Assert.True(top < others - 0.15, $"top τ32 {top} vs others {others}");
+    }
+
+    [Fact]
+    public void Generate_TopJets_ThreeProngStructureRaisesM2AboveEveryOtherClass()
+    {
+        var top = Column("m2_b1_mmdt", 2).Average();
+
+        var others = Enumerable.Range(0, 5).Where(c => c != 2).Select(c => Column("m2_b1_mmdt", c).Average()).ToList();
+
+        Assert.All(others, o => Assert.True(top > o + 0.02, $"top M2 {top} not above {o}"));
+    }
+
+    [Fact]
+    public void Generate_BosonJets_TwoProngD2WellBelowLightJets()
+    {
+        var boson = Median(Column("d2_b1_mmdt", 3).Concat(Column("d2_b1_mmdt", 4)));
+
+        var light = Median(Column("d2_b1_mmdt", 0).Concat(Column("d2_b1_mmdt", 1)));
+
+        Assert.True(boson < light - 0.8, $"W/Z median D2 {boson} not well below g/q {light}");
     }
 
     [Fact]
@@ -113,6 +159,12 @@ public sealed class ToyJetsSourceTests
         Assert.Equal(all.Train.X[15], some.Train.X[0]);
         Assert.Equal(all.Train.X[14], some.Train.X[1]);
         Assert.Equal(all.Train.X[16 + 15], some.Train.X[2]);
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 
     private static IEnumerable<double> Column(string feature, int label)

@@ -49,8 +49,11 @@ public sealed class StackedFrameSpacingTests : IDisposable
 
         var mostFrames = elapsedMs / ((Runs - 1) * SpacingPerRunMs) + 2;
         Assert.All(framesSent, f => Assert.True(f <= mostFrames, $"{f} frames in {elapsedMs:F0} ms; at most {mostFrames:F0} expected"));
-        // The runs trained many more epochs than they sent frames: before, a run asking for 10 ms got one every epoch.
-        Assert.All(epochsTrained.Zip(framesSent), p => Assert.True(p.First >= 2 * p.Second, $"{p.First} epochs, {p.Second} frames"));
+        // Fewer frames than epochs (before, a run asking for 10 ms got one every epoch), unless a loaded machine made
+        // every epoch itself longer than the spacing.
+        var spacingMs = (Runs - 1) * SpacingPerRunMs;
+        Assert.All(epochsTrained.Zip(framesSent), p => Assert.True(
+            p.First > p.Second || elapsedMs / p.First >= spacingMs, $"{p.First} epochs, {p.Second} frames in {elapsedMs:F0} ms"));
         Assert.All(framesSent, f => Assert.True(f >= 1, "frames still flow"));
     }
 

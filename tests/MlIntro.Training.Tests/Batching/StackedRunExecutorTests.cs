@@ -206,6 +206,7 @@ public sealed class StackedRunExecutorTests : IDisposable
             compatible with { Optimizer = new OptimizerSpec(OptimizerKind.RMSProp, 0.01) },
             compatible with { Optimizer = new OptimizerSpec(OptimizerKind.Nesterov, 0.01) },
             compatible with { Training = compatible.RequiredTraining with { ValidationFraction = 0.2 } },
+            compatible with { Training = compatible.RequiredTraining with { BalanceClasses = true } },
             compatible with { Optimizer = new OptimizerSpec(OptimizerKind.GD, 0.1, new Dictionary<string, double> { ["weightDecay"] = 0.01 }) },
         ];
 

@@ -11,9 +11,9 @@ public sealed class NetworkRunExecutorCancellationTests(ITestOutputHelper output
     public async Task Cancel_InTheMiddleOfAnEpoch_StopsBeforeThatEpochEnds()
     {
         // Batch size 1 on 3000 training rows: an epoch is 3000 optimizer steps (about 0.1 to 0.8 s). The cancel
-        // lands a quarter into epoch 3, timed by epoch 2 (epoch 1 also pays for warming up, and was seen at four
-        // times a later epoch); a trainer that only looked at the token between epochs would still finish and
-        // publish epoch 3, and take about three quarters of an epoch to stop.
+        // lands 30 ms into epoch 3: a fixed delay, because on a loaded machine one epoch can take four times the
+        // next (a quarter of epoch 2 once outlasted all of epoch 3). A trainer that only looked at the token
+        // between epochs would still finish and publish epoch 3.
         var definition = Trainer.Definition(CircleTestSource.Name, 4) with
         {
             Data = new DataSpec(CircleTestSource.Name, Points: 6000),
@@ -32,7 +32,7 @@ public sealed class NetworkRunExecutorCancellationTests(ITestOutputHelper output
                 epochLength = log.Now - log.TimeOf(f => f.Metrics?.Epoch == 1);
                 canceller = Task.Run(async () =>
                 {
-                    await Task.Delay(epochLength / 4);
+                    await Task.Delay(TimeSpan.FromMilliseconds(30));
                     cancelledAt = log.Now;
                     run.Cancel();
                 });

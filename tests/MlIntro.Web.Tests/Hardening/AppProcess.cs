@@ -40,8 +40,8 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public string Stderr => Read(_stderr);
 
-    /// <summary>Starts the app and waits until /health answers.</summary>
-    public static async Task<AppProcess> StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the app and waits until /health answers; <paramref name="settings"/> are extra configuration keys.</summary>
+    public static async Task<AppProcess> StartAsync(CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? settings = null)
     {
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "mlintro-process-" + Guid.NewGuid().ToString("N"))).FullName;
         var dll = BuiltAppPath();
@@ -58,6 +58,10 @@ internal sealed class AppProcess : IAsyncDisposable
         start.Environment["RateLimits__Enabled"] = "false";
         start.Environment["Training__MaxRunsPerAddress"] = "100";
         start.Environment["Logging__LogLevel__Default"] = "Information";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
         var process = new Process { StartInfo = start };
         var app = new AppProcess(process, folder, address);
         process.OutputDataReceived += (_, e) => app.Append(app._stdout, e.Data);

@@ -21,6 +21,9 @@ public sealed class SigtermShutdownTests(ITestOutputHelper output)
     /// <summary>The host's default shutdown timeout: a clean stop must finish well within it.</summary>
     private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>Issue 10's bound for a stop with students connected.</summary>
+    private static readonly TimeSpan FiveSeconds = TimeSpan.FromSeconds(5);
+
     /// <summary>Playground-sized runs the stacked engine takes: 250 steps per epoch, a few epochs a second.</summary>
     private static ExperimentDefinition Stacked(int seed) => new(
         Lesson.Playground,
@@ -57,7 +60,7 @@ public sealed class SigtermShutdownTests(ITestOutputHelper output)
         {
             var (id, index) = (await connection.StartRunAsync(Stacked(seed: i + 1), token), i);
             stacked.Add(id);
-            _ = Task.Run(() => FollowAsync(connection, id, index, token), token);
+            _ = Task.Run(() => FollowAsync(connection, id, seen, index, token), token);
         }
         var big = await connection.StartRunAsync(Big, token);
         await WaitUntilAsync(() => SeenEpochs().All(e => e >= 2), token);
@@ -89,23 +92,62 @@ public sealed class SigtermShutdownTests(ITestOutputHelper output)
         Assert.Empty(bigEpochs);
 
         int[] SeenEpochs() => [.. Enumerable.Range(0, seen.Length).Select(i => Volatile.Read(ref seen[i]))];
+    }
 
-        async Task FollowAsync(HubConnection hub, string id, int index, CancellationToken cancellationToken)
+    /// <summary>
+    /// Issue 10 item 8: SIGTERM took about 30 s and ended with an unhandled TaskCanceledException. With a student's
+    /// Playground tab connected (a real Blazor circuit in headless Chromium) and a hub client watching a training run,
+    /// the app must stop within 5 s, exit 0, store the run Interrupted and log no unhandled or cancellation exception.
+    /// </summary>
+    [Fact]
+    public async Task Sigterm_WithALivePlaygroundCircuitAndAWatchedRun_StopsWithinFiveSecondsCleanly()
+    {
+        using var timeout = HubClient.Timeout(180);
+        var token = timeout.Token;
+        var circuitLog = new Dictionary<string, string> { ["Logging:LogLevel:Microsoft.AspNetCore.Components.Server.Circuits.CircuitFactory"] = "Debug" };
+        await using var app = await AppProcess.StartAsync(token, circuitLog);
+        await using var browser = HeadlessChromium.Open(new Uri(app.Address, "/playground"));
+        await using var connection = await app.ConnectAsync(token);
+        var seen = new int[1];
+        var id = await connection.StartRunAsync(Stacked(seed: 7), token);
+        _ = Task.Run(() => FollowAsync(connection, id, seen, 0, token), token);
+        await WaitUntilAsync(() => Volatile.Read(ref seen[0]) >= 2 && app.Stdout.Contains("Created circuit", StringComparison.Ordinal), token);
+
+        var stopping = Stopwatch.StartNew();
+        await app.TerminateAsync(token);
+        var exitCode = await app.ExitCodeAsync(token).WaitAsync(ShutdownTimeout, token);
+        var stopped = stopping.Elapsed;
+        output.WriteLine($"exit code {exitCode} {stopped.TotalMilliseconds:F0} ms after SIGTERM with a live circuit and a watched run at epoch {Volatile.Read(ref seen[0])}");
+
+        var log = app.Stdout + app.Stderr;
+        Assert.True(exitCode == 0, $"exit code {exitCode}; stderr: {app.Stderr}");
+        Assert.True(stopped < FiveSeconds, $"stopped {stopped.TotalMilliseconds:F0} ms after SIGTERM (bound {FiveSeconds.TotalMilliseconds:F0} ms)");
+        Assert.DoesNotContain("Unhandled", log, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("TaskCanceledException", log, StringComparison.Ordinal);
+        Assert.Contains("Training stopped", app.Stdout, StringComparison.Ordinal);
+        await using var database = new SqliteConnection($"Data Source={app.DatabaseFile};Mode=ReadOnly;Pooling=False");
+        await database.OpenAsync(token);
+        var (status, epochs) = await StoredAsync(database, id, token);
+        Assert.Equal(nameof(ExperimentStatus.Interrupted), status);
+        Assert.True(epochs.Count >= 2, $"{epochs.Count} epochs stored");
+    }
+
+    /// <summary>Records the last epoch a watcher saw in seen[index], until the server goes away.</summary>
+    private static async Task FollowAsync(HubConnection hub, string id, int[] seen, int index, CancellationToken cancellationToken)
+    {
+        try
         {
-            try
+            await foreach (var e in hub.WatchRun(id, cancellationToken))
             {
-                await foreach (var e in hub.WatchRun(id, cancellationToken))
+                if (e.Metrics is { } metrics)
                 {
-                    if (e.Metrics is { } metrics)
-                    {
-                        Volatile.Write(ref seen[index], metrics.Epoch);
-                    }
+                    Volatile.Write(ref seen[index], metrics.Epoch);
                 }
             }
-            catch (Exception ex) when (ex is HubException or IOException or OperationCanceledException or InvalidOperationException)
-            {
-                // the server went away: what was seen until then is the point
-            }
+        }
+        catch (Exception ex) when (ex is HubException or IOException or OperationCanceledException or InvalidOperationException)
+        {
+            // the server went away: what was seen until then is the point
         }
     }
 

@@ -59,7 +59,9 @@ internal static class ParquetTableReader
                         var nulls = await ReadNumericAsync(group, fields[c], column.AsMemory(offset, count), cancellationToken);
                         if (nulls >= 0 && problems[c] is null)
                         {
-                            problems[c] = new CellProblem(offset + nulls + 1, "");
+                            var value = column[offset + nulls];
+                            problems[c] = new CellProblem(offset + nulls + 1, "",
+                                float.IsInfinity(value) ? "the value is too large for a 32-bit float (at most ±3.4e38), or infinite" : null);
                         }
                     }
                 }

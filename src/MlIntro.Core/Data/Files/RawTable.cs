@@ -1,7 +1,13 @@
 namespace MlIntro.Core.Data.Files;
 
 /// <summary>The first cell of a numeric column that could not be read as a finite number.</summary>
-internal sealed record CellProblem(long Row, string Value);
+/// <param name="Value">The cell as written (empty when missing).</param>
+/// <param name="Reason">Why, when the reader knows better than the text does (Parquet holds numbers, not text).</param>
+internal sealed record CellProblem(long Row, string Value, string? Reason = null)
+{
+    /// <summary>One sentence naming the row, the column and what is wrong with the cell.</summary>
+    public string Describe(string column) => $"Data row {Row}, column '{column}': {Reason ?? CellText.Why(Value)}.";
+}
 
 /// <summary>
 /// A table as read from a file, before columns are chosen: numeric columns as floats (null for text columns),

@@ -98,10 +98,7 @@ internal static class TableSelection
     {
         if (table.Problems[column] is { } problem)
         {
-            var name = table.Names[column];
-            throw new DataFileException(problem.Value.Length == 0
-                ? $"Data row {problem.Row}, column '{name}': the value is missing."
-                : $"Data row {problem.Row}, column '{name}': '{problem.Value}' is not a number.");
+            throw new DataFileException(problem.Describe(table.Names[column]));
         }
     }
 }

@@ -48,6 +48,48 @@ public sealed class UploadedTableParser(UploadLimits limits)
         return Finish(raw, columns);
     }
 
+    /// <summary>
+    /// Reads the whole file with <paramref name="labelColumn"/> as the label and describes the other columns (numeric or
+    /// not, their first problem, whether they alone separate the classes), so that a page can offer sensible features.
+    /// </summary>
+    public async Task<InspectedTable> InspectAsync(Stream stream, string fileName, string labelColumn, CancellationToken cancellationToken)
+    {
+        using var buffer = await BufferAsync(stream, cancellationToken);
+        var options = Options(new UploadColumns(labelColumn));
+        var raw = fileName.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)
+            ? await ParquetTableReader.ReadAsync(buffer, options, cancellationToken)
+            : CsvTableReader.Read(buffer, options, cancellationToken);
+        var inspected = new InspectedTable(raw);
+        CheckRowsAndClasses(raw, inspected.ClassNames);
+        return inspected;
+    }
+
+    /// <summary>
+    /// The table of an inspected file for <paramref name="columns"/> (its label must be the inspected one). With
+    /// <paramref name="signalClass"/> among two classes, that class becomes class 1, the one a binary classifier's output
+    /// is the probability of; otherwise classes keep their sorted order (the last one is class 1).
+    /// </summary>
+    public static UploadedTable Select(InspectedTable inspected, UploadColumns columns, string? signalClass = null)
+    {
+        ArgumentNullException.ThrowIfNull(inspected);
+        ArgumentNullException.ThrowIfNull(columns);
+        if (ColumnNames.IndexOf(inspected.Raw.Names, columns.LabelColumn) != inspected.Raw.LabelColumn)
+        {
+            throw new ArgumentException($"The file was inspected with the label column '{inspected.LabelColumn}'.", nameof(columns));
+        }
+        var (data, classNames) = TableSelection.Select(inspected.Raw, columns.FeatureColumns, columns.WeightColumn);
+        if (signalClass is null || classNames.Length != 2 || classNames[1] == signalClass)
+        {
+            return new UploadedTable(data, classNames);
+        }
+        if (classNames[0] != signalClass)
+        {
+            throw new DataFileException($"There is no class '{signalClass}' in the label column '{inspected.LabelColumn}'.");
+        }
+        var flipped = data with { Labels = [.. data.Labels!.Select(l => 1 - l)] };
+        return new UploadedTable(flipped, [classNames[1], classNames[0]]);
+    }
+
     /// <summary>The column names of a CSV or Parquet header, so that a page can offer the label column to choose.</summary>
     public async Task<IReadOnlyList<string>> ReadColumnNamesAsync(Stream stream, string fileName, CancellationToken cancellationToken)
     {
@@ -73,21 +115,26 @@ public sealed class UploadedTableParser(UploadLimits limits)
 
     private UploadedTable Finish(RawTable raw, UploadColumns columns)
     {
+        var (data, classNames) = TableSelection.Select(raw, columns.FeatureColumns, columns.WeightColumn);
+        CheckRowsAndClasses(raw, classNames);
+        return new UploadedTable(data, classNames);
+    }
+
+    private void CheckRowsAndClasses(RawTable raw, IReadOnlyList<string> classNames)
+    {
         if (raw.Rows < Limits.MinRows)
         {
             throw new DataFileException($"The file has {raw.Rows} data rows, fewer than the {Limits.MinRows} needed.");
         }
-        var (data, classNames) = TableSelection.Select(raw, columns.FeatureColumns, columns.WeightColumn);
         var label = raw.Names[raw.LabelColumn];
-        if (classNames.Length < 2)
+        if (classNames.Count < 2)
         {
             throw new DataFileException($"The label column '{label}' holds only one class ('{classNames[0]}'); classification needs at least two.");
         }
-        if (classNames.Length > Limits.MaxClasses)
+        if (classNames.Count > Limits.MaxClasses)
         {
-            throw new DataFileException($"The label column '{label}' holds {classNames.Length} different values, more than the limit of {Limits.MaxClasses} classes.");
+            throw new DataFileException($"The label column '{label}' holds {classNames.Count} different values, more than the limit of {Limits.MaxClasses} classes.");
         }
-        return new UploadedTable(data, classNames);
     }
 
     /// <summary>

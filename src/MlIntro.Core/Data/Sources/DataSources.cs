@@ -10,6 +10,7 @@ public static class DataSources
         new GaussTutorialSource(),
         new ToyJetsSource(),
         new Hls4mlJetsSource(dataDirectory),
+        new Higgs.HiggsUciSource(),
         new UploadedDatasetSource(uploads),
     ];
 }

@@ -23,7 +23,7 @@ public static class DataLabels
         return data.Name switch
         {
             "hls4ml-jets" => "Real data: hls4ml LHC jets (OpenML 42468, CC BY 4.0, Duarte et al., JINST 13 P07027).",
-            "toy-jets" => "Toy jets: generated with the hls4ml feature names; not the real data set.",
+            "toy-jets" => "Toy jets: generated from physics-motivated shapes (W, Z, top mass peaks; two- and three-prong structure) with the hls4ml feature names; not the real data set.",
             _ => $"Toy data (generated): {data.Name}, {data.Points} points, {data.Noise:P0} noise.",
         };
     }

@@ -64,7 +64,6 @@ public sealed class RunEventFeed(Func<Func<Task>, Task> onCircuit, Action<Traini
                 await Task.Delay(wait, token);
                 Drain(reader, batch);
             }
-            last = DateTime.UtcNow;
             TrainingEvent[] applied = [.. batch];
             batch.Clear();
             await onCircuit(async () =>
@@ -75,6 +74,8 @@ public sealed class RunEventFeed(Func<Func<Task>, Task> onCircuit, Action<Traini
                 }
                 await render();
             });
+            // Counted from the end of the render, so that a slow one (a loaded server) is not followed by another at once.
+            last = DateTime.UtcNow;
         }
     }
 

@@ -52,7 +52,19 @@ public static class ChartLayouts
         Height = height,
         Margin = new Margin { L = 60, R = 10, T = 10, B = 45 },
         ShowLegend = true,
-        Legend = [new Legend { X = hep ? 0.02m : 0.45m, Y = hep ? 0.98m : 0.05m }],
+        // In rows above the plot area, never on the curves: Plotly grows the top margin to fit them, and on a phone the
+        // rows wrap instead of taking width from the plot (as a legend to the right would).
+        Legend =
+        [
+            new Legend
+            {
+                Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
+                X = 0m,
+                XAnchor = Plotly.Blazor.LayoutLib.LegendLib.XAnchorEnum.Left,
+                Y = 1.02m,
+                YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Bottom,
+            },
+        ],
         XAxis =
         [
             new XAxis

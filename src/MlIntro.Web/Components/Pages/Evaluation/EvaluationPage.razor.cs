@@ -21,6 +21,9 @@ public sealed partial class EvaluationPage
     private UploadedChoice? _upload;
     private string _dataLabel = "";
     private string? _error;
+    private string? _message;
+    private IReadOnlyList<string> _classNames = [];
+    private IDisposable? _negativeWeightsHolding;
     private EvaluationFrame? _evaluation;
     private BoundaryFrame? _boundary;
     private LossChart? _lossChart;
@@ -30,6 +33,14 @@ public sealed partial class EvaluationPage
 
     [Inject]
     private UploadRegistry Uploads { get; set; } = default!;
+
+    [Inject]
+    private ExperimentLimits Limits { get; set; } = default!;
+
+    /// <summary>Which class the network calls signal: class 1, whose probability it outputs.</summary>
+    private string SignalText => _classNames.Count == 2
+        ? $"Signal: {_classNames[1]} · background: {_classNames[0]} (the output is the probability of {_classNames[1]})"
+        : "";
 
     private string StatusText => Run.Status?.ToString().ToLowerInvariant() ?? "not started";
 
@@ -52,7 +63,10 @@ public sealed partial class EvaluationPage
         if (_negativeWeightsName is null || !Catalog.Knows(_negativeWeightsName))
         {
             var toy = NegativeWeightToy.Generate(seed: 1);
-            _negativeWeightsName = UploadRegistry.Prefix + Uploads.Add(toy.Data, toy.ClassNames, NegativeWeightToy.FileName);
+            var id = Uploads.Add(toy.Data, toy.ClassNames, NegativeWeightToy.FileName);
+            _negativeWeightsHolding?.Dispose();
+            _negativeWeightsHolding = Uploads.Hold(id);
+            _negativeWeightsName = UploadRegistry.Prefix + id;
         }
         return _negativeWeightsName;
     }
@@ -62,6 +76,7 @@ public sealed partial class EvaluationPage
         try
         {
             var split = Catalog.Load(CurrentData(), 1, CancellationToken.None);
+            _classNames = split.ClassNames;
             _dataLabel = _settings.Data == NegativeWeightsChoice
                 ? $"Toy data (generated): 2D Gaussians as in the tutorial, plus {NegativeWeightToy.CancellingPairs} background events of weight +1 and {NegativeWeightToy.CancellingPairs} of weight −1 near the signal, which cancel on average. " + split.Description
                 : split.Description;
@@ -69,6 +84,7 @@ public sealed partial class EvaluationPage
         }
         catch (ArgumentException ex)
         {
+            _classNames = [];
             _error = _settings.Data.StartsWith(UploadRegistry.Prefix, StringComparison.Ordinal)
                 ? "This run used a file uploaded by its author, which is not on the server any more: upload it again below, or choose other data."
                 : ex.Message;
@@ -82,23 +98,21 @@ public sealed partial class EvaluationPage
         Describe();
     }
 
+    /// <summary>Physics weights usually differ by orders of magnitude between classes: balancing is on when the file has weights.</summary>
     private async Task UseUploadAsync(UploadedChoice choice)
     {
         _upload = choice;
+        _settings = _settings with { BalanceClasses = choice.Weighted };
         await ChooseDataAsync(choice.CatalogName);
     }
 
     private async Task TrainAsync()
     {
         await StopAsync();
-        try
+        _error = _settings.Problem(Limits);
+        if (_error is null)
         {
-            _error = null;
             await Run.StartAsync(_settings.ToDefinition(CurrentData()));
-        }
-        catch (FormatException)
-        {
-            _error = "Hidden layers must be whole numbers separated by commas, e.g. 8,8.";
         }
     }
 
@@ -115,6 +129,10 @@ public sealed partial class EvaluationPage
             case TrainingEventKind.Boundary when e.Boundary is not null:
                 _boundary = e.Boundary;
                 break;
+            case TrainingEventKind.Status when e.Status == ExperimentStatus.Finished:
+                // Early stopping says at which epoch and why; a run that used all its epochs says nothing.
+                _message = e.Message;
+                break;
             default:
                 break;
         }
@@ -123,10 +141,16 @@ public sealed partial class EvaluationPage
     private async Task StopAsync()
     {
         await Run.StopAsync();
-        (_evaluation, _boundary) = (null, null);
+        (_evaluation, _boundary, _message) = (null, null, null);
         if (_lossChart is not null)
         {
             await _lossChart.ClearAsync();
         }
+    }
+
+    protected override ValueTask ReleaseAsync()
+    {
+        _negativeWeightsHolding?.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -7,22 +7,67 @@ namespace MlIntro.Web.Components.Pages.Evaluation;
 
 /// <summary>The evaluation lesson's controls, and their definition both ways (a fork link fills the page).</summary>
 /// <param name="Hidden">Hidden layer widths as typed, e.g. "8,8"; empty for logistic regression.</param>
-public sealed record EvaluationSettings(string Data, string Hidden = "8,8", int Epochs = 40, double LearningRate = 0.01)
+/// <param name="BalanceClasses">Both classes carry equal total weight in the loss; metrics stay in physical weights.</param>
+/// <param name="EarlyStopping">Hold out <see cref="ValidationShare"/> of the training rows and stop when their loss has not
+/// improved for <paramref name="Patience"/> epochs.</param>
+public sealed record EvaluationSettings(
+    string Data,
+    string Hidden = "8,8",
+    int Epochs = 40,
+    double LearningRate = 0.01,
+    bool BalanceClasses = false,
+    bool EarlyStopping = false,
+    int Patience = 5)
 {
+    /// <summary>Share of the training rows held out for the validation loss that early stopping watches (Keras' validation_split).</summary>
+    public const double ValidationShare = 0.2;
+
     public static EvaluationSettings Default { get; } = new(GaussTutorialSource.Name);
+
+    /// <summary>
+    /// What is wrong with the settings for a server with <paramref name="limits"/>, in one sentence, or null: the page
+    /// says it before starting instead of clamping anything.
+    /// </summary>
+    public string? Problem(ExperimentLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        if (ParseHidden() is not { } hidden)
+        {
+            return "Hidden layers must be whole numbers separated by commas, e.g. 8,8.";
+        }
+        if (hidden.Count > limits.MaxHiddenLayers)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"At most {limits.MaxHiddenLayers} hidden layers, not {hidden.Count}.");
+        }
+        var wrong = hidden.FindIndex(n => n < 1 || n > limits.MaxNeuronsPerLayer);
+        if (wrong >= 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"Each hidden layer needs 1 to {limits.MaxNeuronsPerLayer} neurons, not {hidden[wrong]}.");
+        }
+        if (Epochs < 1 || Epochs > limits.MaxEpochs)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"Epochs must be between 1 and {limits.MaxEpochs:N0} (this server's limit), not {Epochs:N0}.");
+        }
+        if (EarlyStopping && (Patience < 1 || Patience > Epochs))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"Patience must be between 1 and the number of epochs ({Epochs:N0}).");
+        }
+        return null;
+    }
 
     /// <summary>Throws <see cref="FormatException"/> when <see cref="Hidden"/> is not a list of whole numbers.</summary>
     public ExperimentDefinition ToDefinition(DataSpec data)
     {
-        var hidden = Hidden.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(n => new HiddenLayer(int.Parse(n, NumberStyles.Integer, CultureInfo.InvariantCulture)))
+        var hidden = (ParseHidden() ?? throw new FormatException("Hidden layers must be whole numbers separated by commas."))
+            .Select(n => new HiddenLayer(n))
             .ToList();
         return new ExperimentDefinition(
             Lesson.Evaluation,
             data,
             new ModelSpec(hidden, Activation.ReLU),
             new OptimizerSpec(OptimizerKind.Adam, LearningRate),
-            new TrainingSpec(Epochs, BatchSize: 32, FrameIntervalMs: 500),
+            new TrainingSpec(Epochs, BatchSize: 32, EarlyStopping, Patience, FrameIntervalMs: 500,
+                ValidationFraction: EarlyStopping ? ValidationShare : 0, BalanceClasses: BalanceClasses),
             Seed: 1);
     }
 
@@ -30,7 +75,9 @@ public sealed record EvaluationSettings(string Data, string Hidden = "8,8", int 
     {
         ArgumentNullException.ThrowIfNull(definition);
         var hidden = HiddenLayerText.Format(definition.RequiredModel.HiddenLayers);
-        return new EvaluationSettings(definition.RequiredData.Name, hidden, definition.RequiredTraining.Epochs, definition.RequiredOptimizer.LearningRate);
+        var training = definition.RequiredTraining;
+        return new EvaluationSettings(definition.RequiredData.Name, hidden, training.Epochs, definition.RequiredOptimizer.LearningRate,
+            training.BalanceClasses, training.EarlyStopping, training.Patience);
     }
 
     /// <summary>The data of a choice: the tutorial's Gaussians and uploads as they are, Playground sets at 1,000 points.</summary>
@@ -38,4 +85,18 @@ public sealed record EvaluationSettings(string Data, string Hidden = "8,8", int 
         name == GaussTutorialSource.Name || name.StartsWith(UploadRegistry.Prefix, StringComparison.Ordinal)
             ? new DataSpec(name, TrainFraction: 0.5)
             : new DataSpec(name, Points: 1000, Noise: 0.25, TrainFraction: 0.5);
+
+    private List<int>? ParseHidden()
+    {
+        var widths = new List<int>();
+        foreach (var part in Hidden.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n))
+            {
+                return null;
+            }
+            widths.Add(n);
+        }
+        return widths;
+    }
 }

@@ -77,11 +77,7 @@ public sealed partial class JetsPage
     {
         await StopAsync();
         var data = Data();
-        // Small uploads cannot fill a batch of 1024; the recipe's batch is kept whenever the data allow it.
-        var batch = Catalog.TrainingRows(data) is { } rows
-            ? Math.Clamp((int)(rows * (1 - JetPresets.ValidationFraction)), 1, JetPresets.BatchSize)
-            : JetPresets.BatchSize;
-        await Run.StartAsync(JetPresets.Definition(_preset, data, _epochs, batch));
+        await Run.StartAsync(JetPresets.Definition(_preset, data, _epochs, JetPresets.BatchFor(_dataName == ToyName, Catalog.TrainingRows(data))));
     }
 
     protected override void Apply(TrainingEvent e)

@@ -24,6 +24,7 @@ public sealed partial class OptimizersPage
     private string? _afterLoad;
     private int _speed = 5;
     private string? _message;
+    private string? _shareUrl;
     private bool _failed;
     private IJSObjectReference? _module;
 
@@ -122,7 +123,7 @@ public sealed partial class OptimizersPage
 
     private async Task ChangeSettingsAsync(RaceSettings settings)
     {
-        _settings = settings;
+        (_settings, _shareUrl) = (settings, null);
         ResolveSurface();
         await Run.StopAsync();
         (_loaded, _afterLoad, _message, _failed) = (false, null, null, false);
@@ -130,8 +131,7 @@ public sealed partial class OptimizersPage
         Navigation.NavigateTo("/optimizers?" + RaceUrl.Serialize(settings), new NavigationOptions { ReplaceHistoryEntry = true });
     }
 
-    private async Task ShareAsync() =>
-        await JS.InvokeAsync<bool>("mlintro.copyText", Navigation.BaseUri + "optimizers?" + RaceUrl.Serialize(_settings));
+    private void Share() => _shareUrl = Navigation.BaseUri + "optimizers?" + RaceUrl.Serialize(_settings);
 
     protected override async ValueTask ReleaseAsync()
     {
