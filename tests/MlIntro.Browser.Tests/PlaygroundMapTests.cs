@@ -95,11 +95,15 @@ public sealed class PlaygroundMapTests(BrowserFixture fixture)
         await page.WaitForFunctionAsync(MapEpochAtLeast, 0);
         var grid = await GridAsync(page);
         var shape = await page.EvaluateAsync<double[]>("""
-            () => {
+            async () => {
               const gd = document.getElementById('playground-boundary');
-              const x = gd._fullLayout.xaxis, y = gd._fullLayout.yaxis;
-              return [gd.data[0].z.length, gd.data[0].z[0].length, gd.data[0].showscale ? 1 : 0, x._length, y._length,
-                      x.range[1] - x.range[0], y.range[1] - y.range[0], document.querySelectorAll('#playground-boundary .colorbar').length];
+              const x = gd._fullLayout.xaxis, y = gd._fullLayout.yaxis, map = gd.layout.images[0];
+              const picture = new Image();
+              picture.src = map.source;
+              await picture.decode();
+              return [picture.naturalWidth, picture.naturalHeight, gd.data[0].showscale ? 1 : 0, x._length, y._length,
+                      x.range[1] - x.range[0], y.range[1] - y.range[0], document.querySelectorAll('#playground-boundary .colorbar').length,
+                      map.sizex, map.sizey];
             }
             """);
 
@@ -111,6 +115,8 @@ public sealed class PlaygroundMapTests(BrowserFixture fixture)
         Assert.Equal(1, shape[2]);
         Assert.Equal(shape[3], shape[4], 1.0); // as many pixels across as up
         Assert.Equal(shape[5], shape[6], 1e-9); // the same range on both axes
+        Assert.Equal(shape[5], shape[8], 1e-9); // the picture covers the axes
+        Assert.Equal(shape[6], shape[9], 1e-9);
         Assert.True(shape[7] >= 1, "a colour bar should be drawn");
         await PlaygroundPageTests.CloseAsync(page);
     }
@@ -120,13 +126,30 @@ public sealed class PlaygroundMapTests(BrowserFixture fixture)
     {
         var page = await PlaygroundPageTests.OpenAsync(fixture, "?dataset=circle&net=4,2&seed=3");
         await page.WaitForFunctionAsync(MapEpochAtLeast, 0);
-        const string Values = "[...new Set(document.getElementById('playground-boundary').data[0].z.flat())].length";
-        const string Z = "() => " + Values;
-        var smooth = await page.EvaluateAsync<int>(Z);
+        // The distinct colours of the picture the chart shows.
+        const string Colours = """
+            async () => {
+              const picture = new Image();
+              picture.src = document.getElementById('playground-boundary').layout.images[0].source;
+              await picture.decode();
+              const canvas = document.createElement('canvas');
+              canvas.width = picture.naturalWidth; canvas.height = picture.naturalHeight;
+              const context = canvas.getContext('2d');
+              context.drawImage(picture, 0, 0);
+              const data = context.getImageData(0, 0, canvas.width, canvas.height).data, seen = new Set();
+              for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+              return seen.size;
+            }
+            """;
+        var smooth = await page.EvaluateAsync<int>(Colours);
 
         await page.GetByText("Discretize output").ClickAsync();
-        await page.WaitForFunctionAsync("() => " + Values + " <= 2");
-        var discrete = await page.EvaluateAsync<int>(Z);
+        var discrete = await page.EvaluateAsync<int>(Colours);
+        for (var tries = 0; discrete > 2 && tries < 100; tries++)
+        {
+            await page.WaitForTimeoutAsync(100);
+            discrete = await page.EvaluateAsync<int>(Colours);
+        }
         await page.Locator("#neuron-2").HoverAsync();
         await page.WaitForFunctionAsync("() => document.getElementById('playground-boundary').getAttribute('data-map') === 'neuron-2'");
         await page.Mouse.MoveAsync(5, 5);

@@ -18,7 +18,7 @@ public sealed class PlaygroundWeightEditTests(BrowserFixture fixture)
         var page = await PlaygroundPageTests.OpenAsync(fixture, "?dataset=circle&net=4,2&lr=0.03&seed=3");
         await page.WaitForFunctionAsync($"() => {FirstLink}?.hasAttribute('data-w')");
         var initial = await WeightAsync(page);
-        var title = await page.EvaluateAsync<string>($"() => {FirstLink}.querySelector('title').textContent");
+        var title = await page.EvaluateAsync<string>($"() => {{ {FirstLink}.dispatchEvent(new MouseEvent('mouseover', {{ bubbles: true }})); return {FirstLink}.querySelector('title').textContent; }}");
 
         await page.EvaluateAsync($$"""
             () => { const r = {{FirstLink}}.getBoundingClientRect();

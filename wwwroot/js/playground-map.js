@@ -1,5 +1,5 @@
 // The Playground's live picture from a network's numbers (playground-net.js evaluates): the big output map as a
-// smooth 100x100 Plotly heatmap with a colour bar on square axes, each neuron's thumbnail, biases and weights.
+// smooth 100x100 picture under the points with a colour bar on square axes, each neuron's thumbnail, biases and weights.
 // The server sends configure() once per network shape and frame() with Float32 parameters per frame.
 window.mlintro = window.mlintro || {};
 (function () {
@@ -9,18 +9,6 @@ window.mlintro = window.mlintro || {};
 
   function chart() { return config && document.getElementById(config.chart); }
 
-  // values: row-major, row 0 = lowest x2 (as Plotly's z rows with y upwards).
-  function rows(values, resolution) {
-    const z = [];
-    for (let r = 0; r < resolution; r++) z.push(Array.from(values.subarray(r * resolution, (r + 1) * resolution)));
-    return z;
-  }
-
-  function axis() {
-    const step = (config.max - config.min) / Resolution;
-    return Array.from({ length: Resolution }, (_, i) => config.min + (i + 0.5) * step);
-  }
-
   // TensorFlow Playground's "discretize output": each cell is one class or the other.
   function shownValues(values, low, high) {
     if (!discrete) return values;
@@ -28,11 +16,21 @@ window.mlintro = window.mlintro || {};
     return values.map(v => (v >= mid ? high : low));
   }
 
+  // The map is a 100x100 picture painted here and shown as the plot's layout image under the points: replacing an
+  // image redraws only the images (Plotly's "arraydraw"), where restyling a heatmap re-plotted every point and cost
+  // the browser 100+ ms a frame for a 6x8 network. Trace 0 stays a 2x2 invisible heatmap for the colour bar.
+  const picture = document.createElement('canvas');
+
+  function imageOf(values, low, high) {
+    window.mlintro.paintImage(picture, values, Resolution, low, high);
+    return picture.toDataURL();
+  }
+
   // The first frame may come before Plotly has drawn the chart: try again shortly (for at most 10 s).
   function drawMap(retries = 100) {
     if (!last) return;
     const gd = chart();
-    if (!gd || !gd.data || !gd.on || !window.Plotly) {
+    if (!gd || !gd.data || !gd.on || !window.Plotly || !gd._fullLayout) {
       if (retries > 0) setTimeout(() => drawMap(retries - 1), 100);
       return;
     }
@@ -41,26 +39,36 @@ window.mlintro = window.mlintro || {};
     const neuron = hovered >= 0 && last.neurons ? last.neurons[hovered] : null;
     // A hovered hidden neuron is shown over its own range (tanh's -1..1; ReLU's and linear's as the values go).
     const [low, high] = neuron ? neuronRange(neuron) : [config.low, config.high];
-    const values = shownValues(neuron || last.output, low, high);
-    const z = [rows(values, Resolution)];
-    // Only z (and its range) once the trace is set up: restyling axes and colour bar each frame costs the browser far more.
-    if (gd.data[0] && gd.data[0].__mlintro) {
-      window.Plotly.restyle(gd, { z, zmin: [low], zmax: [high] }, [0]);
+    const source = imageOf(shownValues(neuron || last.output, low, high), low, high);
+    const scale = gd.data[0] && gd.data[0].__mlintro;
+    if (!scale) setUp(gd, low, high);
+    else if (scale.low !== low || scale.high !== high) {
+      window.Plotly.restyle(gd, { zmin: [low], zmax: [high] }, [0]);
+      gd.data[0].__mlintro = { low, high };
+    }
+    const images = gd.layout.images;
+    const drawn = gd.querySelector('.layer-below .imagelayer image');
+    if (images && images.length === 1 && images[0].name === 'map' && drawn) {
+      // Even an images-only relayout measures the chart again (getBoundingClientRect); the picture's href is all that
+      // changes, and the layout keeps the source for Plotly's own redraws.
+      images[0].source = source;
+      drawn.setAttribute('href', source);
     } else {
-      setUp(gd, z, low, high);
+      window.Plotly.relayout(gd, { images: [{ name: 'map', source, xref: 'x', yref: 'y', x: config.min, y: config.max,
+        sizex: config.max - config.min, sizey: config.max - config.min, sizing: 'stretch', layer: 'below' }] });
     }
     gd.setAttribute('data-map', neuron ? 'neuron-' + hovered : 'output');
     gd.setAttribute('data-map-epoch', String(config.epoch));
   }
 
-  function setUp(gd, z, low, high) {
+  function setUp(gd, low, high) {
     const trace = {
-      x: [axis()], y: [axis()], z, zmin: [low], zmax: [high], zsmooth: ['fast'],
+      x: [[config.min, config.max]], y: [[config.min, config.max]], z: [[[low, high], [low, high]]], zmin: [low], zmax: [high],
+      opacity: [0], hoverinfo: ['skip'],
       colorscale: [colours], showscale: [true], colorbar: [{ thickness: 12, len: 0.9, x: 1.02, tickfont: { size: 10 } }],
-      hovertemplate: ['x1 %{x:.2f}, x2 %{y:.2f}: %{z:.3f}<extra></extra>'],
     };
     window.Plotly.restyle(gd, trace, [0]);
-    gd.data[0].__mlintro = true; // Blazor's redraw replaces the trace object, and with it this mark
+    gd.data[0].__mlintro = { low, high }; // Blazor's redraw replaces the trace object, and with it this mark
   }
 
   function neuronRange(values) {
@@ -76,8 +84,8 @@ window.mlintro = window.mlintro || {};
   function onAfterPlot() {
     const gd = chart();
     if (!gd || !last) return;
-    const z = gd.data && gd.data[0] && gd.data[0].z;
-    if (!z || z.length !== Resolution) drawMap();
+    const images = gd.layout && gd.layout.images;
+    if (!images || images.length !== 1 || !(gd.data[0] && gd.data[0].__mlintro)) drawMap();
     const y = gd.layout && gd.layout.yaxis;
     if (!y || y.scaleanchor !== 'x') {
       window.Plotly.relayout(gd, {

@@ -36,7 +36,9 @@ window.mlintro.paintNeurons = function (prefix, images, resolution) {
 };
 
 // Link i shows weight i (layers in order, each [out, in] row-major): width for |w|, colour for the sign.
-// Width follows TensorFlow Playground's scale (|w| 0..5 → 1..10 px).
+// Width follows TensorFlow Playground's scale (|w| 0..5 → 1..10 px). Restyling every path and rewriting every tooltip
+// each frame kept a 6x8 network's browser recomputing styles for most of each second (3 s of 4 in a profile), so a
+// link's look changes only when it changes visibly, and its tooltip is written when it is hovered.
 window.mlintro.styleLinks = styleLinks;
 function styleLinks(weights) {
   const links = document.querySelectorAll('#nn-diagram .nn-links .link');
@@ -45,15 +47,26 @@ function styleLinks(weights) {
   for (let i = 0; i < links.length; i++) {
     const w = flat[i], a = Math.min(Math.abs(w), 5);
     const link = links[i];
-    link.style.stroke = w >= 0 ? '#0877bd' : '#f59322';
-    link.style.strokeWidth = (1 + 9 * a / 5).toFixed(2) + 'px';
-    link.style.strokeOpacity = Math.min(1, 0.3 + Math.abs(w)).toFixed(2);
+    const stroke = w >= 0 ? '#0877bd' : '#f59322';
+    const width = (1 + 9 * a / 5).toFixed(1), opacity = Math.min(1, 0.3 + Math.abs(w)).toFixed(1);
+    const look = stroke + width + opacity;
+    if (link.__look !== look) {
+      link.__look = look;
+      link.style.stroke = stroke;
+      link.style.strokeWidth = width + 'px';
+      link.style.strokeOpacity = opacity;
+    }
     link.setAttribute('data-w', w.toFixed(4));
-    let title = link.querySelector('title');
-    if (!title) { title = document.createElementNS('http://www.w3.org/2000/svg', 'title'); link.appendChild(title); }
-    title.textContent = 'weight ' + w.toFixed(4);
   }
 }
+
+document.addEventListener('mouseover', e => {
+  const link = e.target && e.target.closest && e.target.closest('#nn-diagram .nn-links .link');
+  if (!link) return;
+  let title = link.querySelector('title');
+  if (!title) { title = document.createElementNS('http://www.w3.org/2000/svg', 'title'); link.appendChild(title); }
+  title.textContent = 'weight ' + (link.getAttribute('data-w') || '');
+});
 
 // One call per frame: hidden-neuron thumbnails, the output thumbnail(s), and the links.
 window.mlintro.paintNetwork = function (frame) {

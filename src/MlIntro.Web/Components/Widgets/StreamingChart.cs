@@ -12,7 +12,9 @@ namespace MlIntro.Web.Components.Widgets;
 /// <typeparam name="TPoint">What the page appends (an epoch's metrics, a trajectory chunk).</typeparam>
 public abstract class StreamingChart<TPoint>(string defaultId) : PlotlyWidget(defaultId), IAsyncDisposable
 {
-    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
+    /// <summary>Plotly redraws the whole chart on every extendTraces (its SVG rebuilt, styles recomputed): five times a
+    /// second reads as live and leaves a busy page's browser room for the rest.</summary>
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly Lock _gate = new();
     private readonly List<TPoint> _pending = [];
