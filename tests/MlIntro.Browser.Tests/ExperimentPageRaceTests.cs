@@ -63,7 +63,8 @@ public sealed class ExperimentPageRaceTests(BrowserFixture fixture)
         var page = await fixture.NewPageAsync();
 
         await page.GotoAsync($"{fixture.App.BaseUrl}/e/{id}");
-        await page.WaitForFunctionAsync("() => (document.getElementById('experiment-race-loss').data || []).filter(t => t.x.length === 12).length === 2");
+        // Each chart flushes on its own timer: wait for both.
+        await page.WaitForFunctionAsync("() => ['experiment-race-loss', 'experiment-race-accuracy'].every(id => (document.getElementById(id).data || []).filter(t => t.x.length === 12).length === 2)");
         var names = await page.EvaluateAsync<string[]>("() => document.getElementById('experiment-race-accuracy').data.map(t => t.name)");
         var epochs = await page.EvaluateAsync<int[][]>("() => document.getElementById('experiment-race-loss').data.map(t => Array.from(t.x))");
 

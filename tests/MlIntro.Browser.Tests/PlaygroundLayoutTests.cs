@@ -14,6 +14,14 @@ public sealed class PlaygroundLayoutTests(BrowserFixture fixture, ITestOutputHel
         await page.SetViewportSizeAsync(width, height);
         await page.Locator("#playground-loss .main-svg").First.WaitForAsync();
         await page.Locator("#playground-boundary .main-svg").First.WaitForAsync();
+        // Plotly draws at its default size first and resizes to the layout when the chart is set up (seen 350 px once
+        // under load): measure the charts once they have their own sizes.
+        await page.WaitForFunctionAsync("""
+            () => ['playground-loss', 'playground-boundary'].every(id => {
+              const gd = document.getElementById(id), svg = gd && gd.querySelector('.main-svg');
+              return svg && gd.layout && gd.layout.height && Math.abs(svg.getBoundingClientRect().height - gd.layout.height) < 1;
+            })
+            """);
         return page;
     }
 

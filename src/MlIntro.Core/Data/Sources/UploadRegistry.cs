@@ -20,6 +20,9 @@ public sealed class UploadRegistry(int capacity = 64)
     private readonly LinkedList<string> _order = new();
     private readonly Lock _gate = new();
 
+    /// <summary>How many tables the registry keeps before the oldest unheld one goes.</summary>
+    public int Capacity => capacity;
+
     /// <summary>Tables in memory now.</summary>
     public int Count
     {
