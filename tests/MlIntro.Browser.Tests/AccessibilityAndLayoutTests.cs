@@ -161,7 +161,7 @@ public sealed class AccessibilityAndLayoutTests(BrowserFixture fixture, ITestOut
     }
 
     /// <summary>axe-core's critical and serious violations, one line each with the offending elements.</summary>
-    private static async Task<List<string>> ViolationsAsync(IPage page)
+    internal static async Task<List<string>> ViolationsAsync(IPage page)
     {
         await page.AddScriptTagAsync(new() { Content = AxeScript });
         var json = await page.EvaluateAsync<string>(
