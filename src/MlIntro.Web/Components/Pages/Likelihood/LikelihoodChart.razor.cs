@@ -29,8 +29,8 @@ public sealed partial class LikelihoodChart() : PlotlyWidget("likelihood-chart")
         var layout = new PlotlyLayout
         {
             Height = spec.Height,
-            Margin = new Margin { L = 60, R = 10, T = 10, B = 45 },
-            Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = -0.2m }],
+            Margin = new Margin { L = 60, R = 10, T = 10, B = 50 },
+            Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = -0.3m }],
             XAxis = [new XAxis { Title = new XTitle { Text = spec.XTitle }, Type = spec.LogX ? XScale.Log : XScale.Linear }],
             YAxis =
             [

@@ -17,6 +17,7 @@ public sealed partial class LikelihoodPage
     private LikelihoodFrame? _frame;
     private SeriesChart? _lossChart;
     private string? _forkProblem;
+    private EpochMetrics? _lastEpoch;
 
     [Microsoft.AspNetCore.Components.Inject]
     private ExperimentLimits Limits { get; set; } = default!;
@@ -41,12 +42,17 @@ public sealed partial class LikelihoodPage
         }
     }
 
+    /// <summary>"classifier: epoch 12 / 50", or the check classifier's or resampler's epochs once they train.</summary>
+    private string Progress => _lastEpoch is { } m
+        ? $"{m.Series}: epoch {m.Epoch} / {(m.Series == "check" ? _runSettings.CheckEpochs : _runSettings.Epochs)}"
+        : $"epoch 0 / {_settings.Epochs}";
+
     private static string Num(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
     private async Task TrainAsync()
     {
         await Run.StopAsync();
-        _frame = null;
+        (_frame, _lastEpoch) = (null, null);
         if (_lossChart is not null)
         {
             await _lossChart.ResetAsync(LossSeries);
@@ -61,6 +67,7 @@ public sealed partial class LikelihoodPage
         {
             case TrainingEventKind.Epoch when e.Metrics is not null:
                 _lossChart?.Append(e.Metrics);
+                _lastEpoch = e.Metrics;
                 break;
             // A live frame never replaces the final one (a slow watcher may get the last live frame late).
             case TrainingEventKind.Likelihood when e.Likelihood is not null && _frame?.IsFinal != true:
