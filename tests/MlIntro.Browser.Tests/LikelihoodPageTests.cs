@@ -44,6 +44,34 @@ public sealed class LikelihoodPageTests(BrowserFixture fixture)
         await page.CloseAsync();
     }
 
+    [Fact]
+    public async Task ForkOfARun_SharedPageDrawsTheRatioAndTheForkKeepsTheSettings()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.App.BaseUrl + "/likelihood");
+        await page.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.FillAsync("3");
+        await page.GetByTestId("train").ClickAsync();
+        await page.GetByTestId("ess").WaitForAsync(new() { Timeout = 120_000 });
+        var link = (await page.GetByTestId("results-link").GetAttributeAsync("href"))!;
+
+        var shared = await fixture.NewPageAsync();
+        await shared.GotoAsync(fixture.App.BaseUrl + link);
+        await shared.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await shared.Locator("#experiment-likelihood-ratio .main-svg").First.WaitForAsync(new() { Timeout = 60_000 });
+        var sharedLabel = await shared.Locator(".data-label").InnerTextAsync();
+        await shared.Locator(".fork-button").ClickAsync();
+        await shared.WaitForURLAsync("**/likelihood?**");
+        await shared.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var epochs = await shared.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.InputValueAsync();
+
+        Assert.StartsWith("/e/", link, StringComparison.Ordinal);
+        Assert.Contains("p0 = N(0, 1)", sharedLabel, StringComparison.Ordinal);
+        Assert.Equal("3", epochs);
+        await page.CloseAsync();
+        await shared.CloseAsync();
+    }
+
     /// <summary>A plotly trace as the browser holds it (Playwright needs settable properties).</summary>
     private sealed class TraceData
     {
