@@ -13,7 +13,7 @@ public sealed class LikelihoodHubTests(SharedApp shared)
     {
         using var timeout = HubClient.Timeout(120);
         await using var client = await shared.Factory.ConnectAsync(timeout.Token);
-        var definition = new LikelihoodSettings(EventsPerClass: 1_000, Epochs: 3, CheckEpochs: 2).ToDefinition();
+        var definition = new LikelihoodSettings(new LikelihoodSpec(EventsPerClass: 1_000, CheckEpochs: 2), Epochs: 3).ToDefinition();
 
         var id = await client.StartRunAsync(definition, timeout.Token);
         var events = await client.WatchToEndAsync(id, timeout.Token);

@@ -13,10 +13,10 @@ public sealed class LikelihoodSettingsTests
     public static TheoryData<LikelihoodSettings> EveryChoice => new()
     {
         new LikelihoodSettings(),
-        new LikelihoodSettings(Toy: LikelihoodToyKind.Mixture, Gamma: 0.2, PseudoEvents: 5_000),
-        new LikelihoodSettings(Toy: LikelihoodToyKind.Gaussians2D, Ensemble: 10, Width: 64),
-        new LikelihoodSettings(Toy: LikelihoodToyKind.HiggsBackground, ClipQuantile: 0.99),
-        new LikelihoodSettings(Task: LikelihoodTask.NegativeWeights, NegativeFraction: 0.4, EventsPerClass: 25_000),
+        new LikelihoodSettings(new LikelihoodSpec(Toy: LikelihoodToyKind.Mixture, Gamma: 0.2, PseudoEvents: 5_000)),
+        new LikelihoodSettings(new LikelihoodSpec(Toy: LikelihoodToyKind.Gaussians2D, Ensemble: 10), Width: 64),
+        new LikelihoodSettings(new LikelihoodSpec(Toy: LikelihoodToyKind.HiggsBackground, ClipQuantile: 0.99)),
+        new LikelihoodSettings(new LikelihoodSpec(Task: LikelihoodTask.NegativeWeights, NegativeFraction: 0.4, EventsPerClass: 25_000)),
     };
 
     [Theory]
@@ -43,7 +43,7 @@ public sealed class LikelihoodSettingsTests
     [Fact]
     public void Describe_HiggsRun_CarriesTheAttribution()
     {
-        var definition = new LikelihoodSettings(Toy: LikelihoodToyKind.HiggsBackground).ToDefinition();
+        var definition = new LikelihoodSettings(new LikelihoodSpec(Toy: LikelihoodToyKind.HiggsBackground)).ToDefinition();
 
         var label = LikelihoodDataLabel.Describe(definition);
 

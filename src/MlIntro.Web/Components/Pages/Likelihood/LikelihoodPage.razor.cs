@@ -44,8 +44,10 @@ public sealed partial class LikelihoodPage
 
     /// <summary>"classifier: epoch 12 / 50", or the check classifier's or resampler's epochs once they train.</summary>
     private string Progress => _lastEpoch is { } m
-        ? $"{m.Series}: epoch {m.Epoch} / {(m.Series == "check" ? _runSettings.CheckEpochs : _runSettings.Epochs)}"
+        ? $"{m.Series}: epoch {m.Epoch} / {(m.Series == "check" ? _runSettings.Spec.CheckEpochs : _runSettings.Epochs)}"
         : $"epoch 0 / {_settings.Epochs}";
+
+    private void ChangeSpec(Func<LikelihoodSpec, LikelihoodSpec> change) => _settings = _settings with { Spec = change(_settings.Spec) };
 
     private static string Num(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
