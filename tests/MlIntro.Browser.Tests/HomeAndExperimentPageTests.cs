@@ -22,7 +22,7 @@ public sealed class HomeAndExperimentPageTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/playground");
         await page.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-        // The lecture's order; the three coming lessons are text, not links.
+        // The lecture's order; the coming lessons are text, not links.
         Assert.Equal(7, lessons.Count);
         Assert.Contains("Optimizers", lessons[1], StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Likelihood ratios", lessons[2], StringComparison.Ordinal);
@@ -30,7 +30,7 @@ public sealed class HomeAndExperimentPageTests(BrowserFixture fixture)
         Assert.Contains("overfitting", lessons[4], StringComparison.Ordinal);
         Assert.Contains("Jet classification", lessons[5], StringComparison.Ordinal);
         Assert.Contains("Tuning", lessons[6], StringComparison.Ordinal);
-        Assert.Equal(["/playground", "/optimizers", "/evaluation", "/jets"], links);
+        Assert.Equal(["/playground", "/optimizers", "/likelihood", "/evaluation", "/jets"], links);
         Assert.Contains("Toy data", await page.GetByTestId("data-label").InnerTextAsync(), StringComparison.Ordinal);
         await page.CloseAsync();
     }

@@ -12,6 +12,8 @@ public enum TrainingEventKind
     Evaluation,
     /// <summary>A chunk of optimizer trajectories on a loss surface.</summary>
     Trajectory,
+    /// <summary>The likelihood lesson's learned ratio, ROCs and results (live ones latest-wins; the final one kept).</summary>
+    Likelihood,
 }
 
 /// <summary>
@@ -26,10 +28,12 @@ public sealed record TrainingEvent(
     BoundaryFrame? Boundary = null,
     EvaluationFrame? Evaluation = null,
     TrajectoryChunk? Trajectory = null,
-    string? Message = null)
+    string? Message = null,
+    LikelihoodFrame? Likelihood = null)
 {
     /// <summary>Frames may be skipped by slow watchers; everything else is delivered in order.</summary>
-    public bool IsFrame => Kind is TrainingEventKind.Boundary or TrainingEventKind.Evaluation;
+    public bool IsFrame => Kind is TrainingEventKind.Boundary or TrainingEventKind.Evaluation
+        || (Kind == TrainingEventKind.Likelihood && Likelihood is { IsFinal: false });
 
     public bool IsTerminal => Kind == TrainingEventKind.Status && Status.IsTerminal();
 }

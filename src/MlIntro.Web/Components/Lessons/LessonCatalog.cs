@@ -24,7 +24,7 @@ public static class LessonCatalog
         new(Lesson.Optimizers, 2, "Optimizers racing on a loss surface", "Optimizers", "/optimizers",
             "GD, Momentum, Adagrad, Adadelta, RMSProp, Adam and Ftrl descend the same surface side by side.", true),
         new(Lesson.LikelihoodRatios, 3, "Likelihood ratios and reweighting", "Likelihoods", "/likelihood",
-            "Neyman-Pearson, the classifier trick, reweighting, ensembles and negative event weights.", false),
+            "Neyman-Pearson, the classifier trick, reweighting, ensembles and negative event weights.", true),
         new(Lesson.Evaluation, 4, "Evaluating a classifier", "Evaluation", "/evaluation",
             "Move the threshold and watch the confusion matrix, the ROC curve and the AUC respond.", true),
         new(Lesson.Overfitting, 5, "Under- and overfitting and remedies", "Overfitting", "/overfitting",

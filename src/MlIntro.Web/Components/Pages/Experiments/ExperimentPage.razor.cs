@@ -27,6 +27,7 @@ public sealed partial class ExperimentPage
     private ISurface? _surface;
     private bool _notFound;
     private bool _shownSurfaceRace;
+    private LikelihoodFrame? _likelihood;
 
     [Parameter]
     public string Id { get; set; } = "";
@@ -41,7 +42,9 @@ public sealed partial class ExperimentPage
 
     private string ForkLink => _stored is null ? "/" : DefinitionLink.ForLesson(_stored.Definition);
 
-    private string DataLabel => _stored is null ? "" : DataLabels.Describe(_stored.Definition);
+    private string DataLabel => _stored is null ? ""
+        : _stored.Definition.Likelihood is not null ? Likelihood.LikelihoodDataLabel.Describe(_stored.Definition)
+        : DataLabels.Describe(_stored.Definition);
 
     private SurfacePoint SurfaceStart => _stored?.Definition.Surface is { } s ? new SurfacePoint(s.StartX, s.StartY) : default;
 
@@ -117,6 +120,9 @@ public sealed partial class ExperimentPage
                 break;
             case TrainingEventKind.Trajectory when e.Trajectory is not null:
                 _trajectory.Add(e.Trajectory);
+                break;
+            case TrainingEventKind.Likelihood when e.Likelihood is not null && _likelihood?.IsFinal != true:
+                _likelihood = e.Likelihood;
                 break;
             case TrainingEventKind.Status:
                 _status = e.Status;
