@@ -38,6 +38,21 @@ public abstract class LessonComponentBase : ComponentBase, IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Starts <paramref name="definition"/> and puts it into the address as a fork link (<c>?d=</c>), which the page
+    /// reads back on load: a reload, a bookmark or a copied address brings the same settings back. For pages without an
+    /// address format of their own (the Playground and the Optimizers keep short readable ones).
+    /// </summary>
+    protected async Task<bool> StartAndKeepInAddressAsync(ExperimentDefinition definition)
+    {
+        var started = await Run.StartAsync(definition);
+        if (started && IsInteractive)
+        {
+            Runs.ReplaceAddress(Lessons.DefinitionLink.ForLesson(definition));
+        }
+        return started;
+    }
+
     /// <summary>Applies one event of the run to the component's state; runs on the circuit, in order.</summary>
     protected abstract void Apply(TrainingEvent e);
 

@@ -112,7 +112,7 @@ public sealed partial class EvaluationPage
         _error = _settings.Problem(Limits);
         if (_error is null)
         {
-            await Run.StartAsync(_settings.ToDefinition(CurrentData()));
+            await StartAndKeepInAddressAsync(_settings.ToDefinition(CurrentData()));
         }
     }
 

@@ -77,7 +77,7 @@ public sealed partial class JetsPage
     {
         await StopAsync();
         var data = Data();
-        await Run.StartAsync(JetPresets.Definition(_preset, data, _epochs, JetPresets.BatchFor(_dataName == ToyName, Catalog.TrainingRows(data))));
+        await StartAndKeepInAddressAsync(JetPresets.Definition(_preset, data, _epochs, JetPresets.BatchFor(_dataName == ToyName, Catalog.TrainingRows(data))));
     }
 
     protected override void Apply(TrainingEvent e)

@@ -60,7 +60,7 @@ public sealed partial class LikelihoodPage
             await _lossChart.ResetAsync(LossSeries);
         }
         _runSettings = _settings;
-        await Run.StartAsync(_settings.ToDefinition());
+        await StartAndKeepInAddressAsync(_settings.ToDefinition());
     }
 
     protected override void Apply(TrainingEvent e)
