@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MlIntro.Core.Experiments.Ladders;
 
 namespace MlIntro.Core.Experiments;
 
@@ -11,6 +12,8 @@ namespace MlIntro.Core.Experiments;
 /// (the optimizers lesson's network race); <paramref name="Optimizer"/> is then ignored.</param>
 /// <param name="Surface">When set, the run is an optimizer race on a 2D loss surface instead of a network
 /// (the racers come from <paramref name="Race"/>); data, model and training are ignored.</param>
+/// <param name="Ladder">When set, each named model is trained on the same data with the same optimizer and settings, side
+/// by side in one run (the overfitting lesson's capacity ladder); <paramref name="Model"/> is then the first rung's.</param>
 /// <remarks><see cref="ExperimentValidator"/> checks which parts a run needs, so code behind it may rely on them.</remarks>
 public sealed record ExperimentDefinition(
     Lesson Lesson,
@@ -20,7 +23,8 @@ public sealed record ExperimentDefinition(
     TrainingSpec? Training = null,
     int Seed = 0,
     IReadOnlyList<NamedOptimizer>? Race = null,
-    SurfaceSpec? Surface = null)
+    SurfaceSpec? Surface = null,
+    IReadOnlyList<NamedModel>? Ladder = null)
 {
     /// <summary><see cref="Data"/> where the run needs it (a network run: the validator required it).</summary>
     /// <exception cref="InvalidOperationException">It is absent: the definition did not pass the validator.</exception>
@@ -93,6 +97,7 @@ public enum Activation
     Tanh,
     Sigmoid,
     Linear,
+    ELU,
 }
 
 public enum Regularization

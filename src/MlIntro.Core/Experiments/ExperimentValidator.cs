@@ -93,6 +93,7 @@ public sealed class ExperimentValidator : AbstractValidator<ExperimentDefinition
                 .WithMessage(d => $"Training.BatchSize ({d.Training!.BatchSize}) is larger than the {catalog.TrainingRows(d.Data!)} training rows of the data."));
 
         AddRaceRules(limits);
+        Include(new Ladders.LadderRules(d => Validate(d).Errors.Select(e => (e.PropertyName, e.ErrorMessage))));
     }
 
     /// <summary>The optimizers lesson: racers (network or surface race) and the loss surface.</summary>

@@ -11,7 +11,8 @@ public sealed class RunExecutorSelector(
     NetworkRunExecutor network,
     NetworkRaceExecutor networkRace,
     SurfaceRaceExecutor surfaceRace,
-    StackedRunExecutor? stacked = null)
+    StackedRunExecutor? stacked = null,
+    Overfitting.LadderExecutor? ladder = null)
 {
     public IRunExecutor For(ExperimentRun run)
     {
@@ -20,6 +21,7 @@ public sealed class RunExecutorSelector(
         {
             { Surface: not null } => surfaceRace,
             { Race.Count: > 0 } => networkRace,
+            { Ladder.Count: > 0 } when ladder is not null => ladder,
             _ when stacked is not null && stacked.Accepts(run) => stacked,
             _ => network,
         };
