@@ -23,6 +23,7 @@ public sealed partial class ExperimentPage
     private StoredSurfaceRace? _surfaceRace;
     private SeriesChart? _raceLoss;
     private SeriesChart? _raceAccuracy;
+    private Overfitting.LadderView? _ladderView;
     private IReadOnlyList<string>? _racers;
     private ISurface? _surface;
     private bool _notFound;
@@ -108,6 +109,7 @@ public sealed partial class ExperimentPage
                 _lossChart?.Append(e.Metrics);
                 _raceLoss?.Append(e.Metrics);
                 _raceAccuracy?.Append(e.Metrics);
+                _ladderView?.Append(e.Metrics);
                 break;
             case TrainingEventKind.Boundary:
                 _boundary = e.Boundary;
