@@ -51,4 +51,28 @@ public sealed class OverfittingPageTests(BrowserFixture fixture)
         Assert.Equal(8, shared);
         Assert.Equal(Epochs.ToString(CultureInfo.InvariantCulture), forkedEpochs);
     }
+
+    [Fact]
+    public async Task TrainSweepAndPenalties_DrawsOnePointPerNetworkAndBothWeightHistograms()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.App.BaseUrl + "/overfitting");
+        await page.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.FillAsync("2");
+        await page.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.PressAsync("Tab");
+
+        await page.GetByTestId("sweep-train").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sweep-status")).ToHaveTextAsync("finished", new() { Timeout = 180_000 });
+        await page.GetByTestId("weights-train").ClickAsync();
+        await Assertions.Expect(page.Locator(".weight-histogram[data-epoch='60']")).ToBeAttachedAsync(new() { Timeout = 180_000 });
+        await page.WaitForTimeoutAsync(500);
+        var sweep = await page.EvaluateAsync<int[]>("id => document.getElementById(id).data.map(t => t.x.filter(v => v !== null).length)", "overfitting-sweep");
+        var bars = await page.EvaluateAsync<string[]>("id => document.getElementById(id).data.filter(t => t.type === 'bar').map(t => t.name)", "overfitting-weights");
+        await BrowserFixture.ScreenshotAsync(page, "overfitting-sweep-weights");
+
+        Assert.Equal([10, 10], sweep);
+        Assert.Equal(2, bars.Length);
+        Assert.Contains("Medium + L1", bars[0], StringComparison.Ordinal);
+        Assert.Contains("below 10⁻³", bars[0], StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,5 @@
+using MlIntro.Core.Experiments.Ladders;
+
 namespace MlIntro.Core.Experiments;
 
 public enum TrainingEventKind
@@ -12,6 +14,8 @@ public enum TrainingEventKind
     Evaluation,
     /// <summary>A chunk of optimizer trajectories on a loss surface.</summary>
     Trajectory,
+    /// <summary>The distribution of one model's weights (the overfitting lesson's L1 against L2).</summary>
+    Weights,
 }
 
 /// <summary>
@@ -26,7 +30,8 @@ public sealed record TrainingEvent(
     BoundaryFrame? Boundary = null,
     EvaluationFrame? Evaluation = null,
     TrajectoryChunk? Trajectory = null,
-    string? Message = null)
+    string? Message = null,
+    WeightHistogram? Weights = null)
 {
     /// <summary>Frames may be skipped by slow watchers; everything else is delivered in order.</summary>
     public bool IsFrame => Kind is TrainingEventKind.Boundary or TrainingEventKind.Evaluation;

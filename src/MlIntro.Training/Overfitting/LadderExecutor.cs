@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using MlIntro.Core.Data;
 using MlIntro.Core.Experiments;
@@ -40,13 +41,26 @@ public sealed class LadderExecutor(DatasetCatalog catalog, Device device, Traini
                 rungs.Add(new LadderRung(entry, definition, shape, device));
             }
             torch.set_num_threads(ThreadsFor(rungs, train.Rows));
-            for (var epoch = 1; epoch <= definition.RequiredTraining.Epochs && rungs.Any(r => r.IsActive); epoch++)
+            var epochs = definition.RequiredTraining.Epochs;
+            var histogramClock = Stopwatch.StartNew();
+            for (var epoch = 1; epoch <= epochs && rungs.Any(r => r.IsActive); epoch++)
             {
                 run.Control.WaitForTurn(token);
+                // Histograms at most every frame interval, and for every regularized model at its end.
+                var histogramsDue = epoch == epochs || histogramClock.ElapsedMilliseconds >= definition.RequiredTraining.FrameIntervalMs;
                 foreach (var rung in rungs.Where(r => r.IsActive))
                 {
                     var metrics = rung.TrainEpoch(epoch, train, heldOut, token);
                     run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Epoch, ExperimentStatus.Running, Metrics: metrics));
+                    if (rung.IsRegularized && (histogramsDue || !rung.IsActive))
+                    {
+                        var histogram = rung.Histogram(epoch);
+                        run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Weights, ExperimentStatus.Running, Weights: histogram));
+                    }
+                }
+                if (histogramsDue)
+                {
+                    histogramClock.Restart();
                 }
             }
             var message = string.Join("; ", rungs.Select(r => r.Summary())) + ".";

@@ -26,7 +26,11 @@ internal sealed class LadderRung : IDisposable
         _patience = training.EarlyStopping ? training.Patience : int.MaxValue;
         _best = training.EarlyStopping ? new BestWeights(_trainer.Model) : null;
         _dropout = rung.Model.HiddenLayers.Any(l => l.Dropout > 0);
+        IsRegularized = rung.Model.Regularization != Regularization.None && rung.Model.RegularizationRate > 0;
     }
+
+    /// <summary>Trained with an L1 or L2 penalty: its weights' distribution is worth drawing.</summary>
+    public bool IsRegularized { get; }
 
     public string Name { get; }
 
@@ -63,6 +67,9 @@ internal sealed class LadderRung : IDisposable
         }
         return metrics;
     }
+
+    /// <summary>How the network's weights are spread now.</summary>
+    public WeightHistogram Histogram(int epoch) => WeightHistogram.Of(epoch, Name, Model.WeightsSnapshot());
 
     /// <summary>What a student reads about this rung at the end.</summary>
     public string Summary() =>

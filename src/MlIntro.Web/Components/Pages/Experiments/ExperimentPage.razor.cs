@@ -117,6 +117,9 @@ public sealed partial class ExperimentPage
             case TrainingEventKind.Evaluation:
                 _evaluation = e.Evaluation;
                 break;
+            case TrainingEventKind.Weights when e.Weights is not null:
+                _ladderView?.Append(e.Weights);
+                break;
             case TrainingEventKind.Trajectory when e.Trajectory is not null:
                 _trajectory.Add(e.Trajectory);
                 break;

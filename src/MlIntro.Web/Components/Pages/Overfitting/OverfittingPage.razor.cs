@@ -33,7 +33,7 @@ public sealed partial class OverfittingPage
     protected override void OnInitialized()
     {
         base.OnInitialized();
-        if (Forks.Read(Lesson.Overfitting).Definition is { Ladder.Count: > 0 } fork)
+        if (Forks.Read(Lesson.Overfitting).Definition is { Ladder.Count: > 0 } fork && WeightsSettings.FromDefinition(fork) is null && SweepSettings.FromDefinition(fork) is null)
         {
             _settings = LadderSettings.FromDefinition(fork);
         }
