@@ -33,42 +33,37 @@ public sealed class LadderExecutor(DatasetCatalog catalog, Device device, Traini
         var shape = ModelShape.For(data, definition.RequiredModel.Problem);
         using var train = SplitTensors.From(data.Train, shape, device);
         using var heldOut = SplitTensors.From(data.Test, shape, device);
-        var rungs = new List<LadderRung>(ladder.Count);
-        try
+        using var rungs = new LadderRungs(ladder.Select(entry => (Func<LadderRung>)(() => new LadderRung(entry, definition, shape, device))));
+        torch.set_num_threads(ThreadsFor(rungs.All, train.Rows));
+        TrainEpochs(run, rungs.All, train, heldOut, token);
+        var message = string.Join("; ", rungs.All.Select(r => r.Summary())) + ".";
+        return (rungs.All.All(r => r.DivergedAt is not null) ? ExperimentStatus.Diverged : ExperimentStatus.Finished, message);
+    }
+
+    /// <summary>Every active model one epoch at a time, in the ladder's order; histograms of the regularized ones as they fall due.</summary>
+    private static void TrainEpochs(ExperimentRun run, IReadOnlyList<LadderRung> rungs, SplitTensors train, SplitTensors heldOut, CancellationToken token)
+    {
+        var settings = run.Definition.RequiredTraining;
+        var histogramClock = Stopwatch.StartNew();
+        for (var epoch = 1; epoch <= settings.Epochs && rungs.Any(r => r.IsActive); epoch++)
         {
-            foreach (var entry in ladder)
+            run.Control.WaitForTurn(token);
+            // Histograms at most every frame interval, and for every regularized model at its end.
+            var histogramsDue = epoch == settings.Epochs || histogramClock.ElapsedMilliseconds >= settings.FrameIntervalMs;
+            foreach (var rung in rungs.Where(r => r.IsActive))
             {
-                rungs.Add(new LadderRung(entry, definition, shape, device));
-            }
-            torch.set_num_threads(ThreadsFor(rungs, train.Rows));
-            var epochs = definition.RequiredTraining.Epochs;
-            var histogramClock = Stopwatch.StartNew();
-            for (var epoch = 1; epoch <= epochs && rungs.Any(r => r.IsActive); epoch++)
-            {
-                run.Control.WaitForTurn(token);
-                // Histograms at most every frame interval, and for every regularized model at its end.
-                var histogramsDue = epoch == epochs || histogramClock.ElapsedMilliseconds >= definition.RequiredTraining.FrameIntervalMs;
-                foreach (var rung in rungs.Where(r => r.IsActive))
+                var metrics = rung.TrainEpoch(epoch, train, heldOut, token);
+                run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Epoch, ExperimentStatus.Running, Metrics: metrics));
+                if (rung.IsRegularized && (histogramsDue || !rung.IsActive))
                 {
-                    var metrics = rung.TrainEpoch(epoch, train, heldOut, token);
-                    run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Epoch, ExperimentStatus.Running, Metrics: metrics));
-                    if (rung.IsRegularized && (histogramsDue || !rung.IsActive))
-                    {
-                        var histogram = rung.Histogram(epoch);
-                        run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Weights, ExperimentStatus.Running, Weights: histogram));
-                    }
-                }
-                if (histogramsDue)
-                {
-                    histogramClock.Restart();
+                    var histogram = rung.Histogram(epoch);
+                    run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Weights, ExperimentStatus.Running, Weights: histogram));
                 }
             }
-            var message = string.Join("; ", rungs.Select(r => r.Summary())) + ".";
-            return (rungs.All(r => r.DivergedAt is not null) ? ExperimentStatus.Diverged : ExperimentStatus.Finished, message);
-        }
-        finally
-        {
-            rungs.ForEach(r => r.Dispose());
+            if (histogramsDue)
+            {
+                histogramClock.Restart();
+            }
         }
     }
 

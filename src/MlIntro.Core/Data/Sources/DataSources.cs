@@ -12,5 +12,6 @@ public static class DataSources
         new Hls4mlJetsSource(dataDirectory),
         new Higgs.HiggsUciSource(),
         new UploadedDatasetSource(uploads),
+        new ReflectedToySource(),
     ];
 }
