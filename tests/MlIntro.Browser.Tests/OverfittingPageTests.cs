@@ -9,6 +9,8 @@ public sealed class OverfittingPageTests(BrowserFixture fixture)
 {
     private const int Epochs = 3;
 
+    private static readonly string[] ToyCharts = ["overfitting-toy-0", "overfitting-toy-2", "overfitting-toy-augmented"];
+
     /// <summary>Lines (not markers) of a Plotly chart that hold at least one point.</summary>
     private const string DrawnLinesScript = "id => document.getElementById(id).data.filter(t => t.mode === 'lines' && t.x.length > 0).length";
 
@@ -74,5 +76,24 @@ public sealed class OverfittingPageTests(BrowserFixture fixture)
         Assert.Equal(2, bars.Length);
         Assert.Contains("Medium + L1", bars[0], StringComparison.Ordinal);
         Assert.Contains("below 10⁻³", bars[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FitToys_FourNetworksDrawTheirBoundariesOverTheSamePoints()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.App.BaseUrl + "/overfitting");
+        await page.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        await page.GetByTestId("toys-train").ClickAsync();
+        await Assertions.Expect(page.Locator(".toy-fit:not([data-epoch='0'])")).ToHaveCountAsync(4, new() { Timeout = 120_000 });
+        await Assertions.Expect(page.Locator(".toy-fit .heatmaplayer")).ToHaveCountAsync(4);
+        var points = await page.EvaluateAsync<int[]>("ids => ids.map(id => document.getElementById(id).data.filter(t => t.mode === 'markers').reduce((n, t) => n + t.x.length, 0))",
+            ToyCharts);
+        await page.GetByTestId("toys-stop").ClickAsync();
+        await BrowserFixture.ScreenshotAsync(page, "overfitting-toys");
+
+        // 200 XOR points, half for training: the augmented fit shows its 300 mirrored training points too.
+        Assert.Equal([200, 200, 500], points);
     }
 }
