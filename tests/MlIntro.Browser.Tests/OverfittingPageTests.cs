@@ -7,7 +7,8 @@ namespace MlIntro.Browser.Tests;
 [Collection("browser")]
 public sealed class OverfittingPageTests(BrowserFixture fixture)
 {
-    private const int Epochs = 3;
+    // Enough for the first curves to be drawn well before the end, even on an idle machine (about 0.3 s per epoch there).
+    private const int Epochs = 10;
 
     private static readonly string[] ToyCharts = ["overfitting-toy-0", "overfitting-toy-2", "overfitting-toy-augmented"];
 
@@ -25,7 +26,7 @@ public sealed class OverfittingPageTests(BrowserFixture fixture)
         await page.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.PressAsync("Tab");
 
         await page.GetByTestId("train").ClickAsync();
-        // Live: the first epochs are drawn while the run still trains (7 networks take over a second per epoch).
+        // Live: the first epochs are drawn while the run still trains (7 networks, several tenths of a second per epoch).
         await Assertions.Expect(page.Locator(".ladder-chart[data-points]:not([data-points='0'])").First).ToBeVisibleAsync(new() { Timeout = 90_000 });
         var epochWhenFirstDrawn = int.Parse(await page.GetByTestId("epoch").InnerTextAsync(), CultureInfo.InvariantCulture);
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("finished", new() { Timeout = 180_000 });
