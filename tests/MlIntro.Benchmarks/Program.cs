@@ -3,7 +3,7 @@ namespace MlIntro.Benchmarks;
 // Not top-level statements: those would declare a second `Program`, hiding the web app's for WebApplicationFactory.
 internal static class BenchmarkProgram
 {
-    // Usage: dotnet run -c Release --project tests/MlIntro.Benchmarks -- <throughput|latency|memory|playground|race|jets|likelihood|fairness|load|all> [--quick] [--null-store] [--n=10,30]
+    // Usage: dotnet run -c Release --project tests/MlIntro.Benchmarks -- <throughput|latency|memory|playground|race|jets|likelihood|ladder|fairness|load|all> [--quick] [--null-store] [--n=10,30]
     public static async Task<int> Main(string[] args)
     {
         var name = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "";
@@ -38,6 +38,10 @@ internal static class BenchmarkProgram
                 // Issue 11: the /likelihood page's default run against a bare TorchSharp loop on the same shapes.
                 verdicts.Add(Likelihood.PageRunBenchmark.Run());
                 break;
+            case "LADDER":
+                // Issue 12: the four-model capacity ladder against four bare TorchSharp loops one after another.
+                verdicts.Add(Overfitting.LadderBenchmark.Run(quick));
+                break;
             case "FAIRNESS":
                 // The built app as a child process: a normal client beside 8 abusive connections (issue 9, item 3).
                 verdicts.Add(await Fairness.FairnessBenchmark.RunAsync(quick));
@@ -54,7 +58,7 @@ internal static class BenchmarkProgram
                 verdicts.Add(await RaceBenchmark.RunAsync(quick));
                 break;
             default:
-                Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/MlIntro.Benchmarks -- <throughput|latency|memory|playground|race|jets|likelihood|fairness|load|all> [--quick] [--n=10,30]");
+                Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/MlIntro.Benchmarks -- <throughput|latency|memory|playground|race|jets|likelihood|ladder|fairness|load|all> [--quick] [--n=10,30]");
                 return 2;
         }
 

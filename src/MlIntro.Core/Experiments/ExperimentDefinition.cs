@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MlIntro.Core.Experiments.Ladders;
 
 namespace MlIntro.Core.Experiments;
 
@@ -13,6 +14,8 @@ namespace MlIntro.Core.Experiments;
 /// (the racers come from <paramref name="Race"/>); data, model and training are ignored.</param>
 /// <param name="Likelihood">When set, the likelihood lesson's run (classifier trick, reweighting, negative weights) with the
 /// definition's model, optimizer and training settings.</param>
+/// <param name="Ladder">When set, each named model is trained on the same data with the same optimizer and settings, side
+/// by side in one run (the overfitting lesson's capacity ladder); <paramref name="Model"/> is then the first rung's.</param>
 /// <remarks><see cref="ExperimentValidator"/> checks which parts a run needs, so code behind it may rely on them.</remarks>
 public sealed record ExperimentDefinition(
     Lesson Lesson,
@@ -23,7 +26,8 @@ public sealed record ExperimentDefinition(
     int Seed = 0,
     IReadOnlyList<NamedOptimizer>? Race = null,
     SurfaceSpec? Surface = null,
-    LikelihoodSpec? Likelihood = null)
+    LikelihoodSpec? Likelihood = null,
+    IReadOnlyList<NamedModel>? Ladder = null)
 {
     /// <summary><see cref="Data"/> where the run needs it (a network run: the validator required it).</summary>
     /// <exception cref="InvalidOperationException">It is absent: the definition did not pass the validator.</exception>
@@ -96,6 +100,7 @@ public enum Activation
     Tanh,
     Sigmoid,
     Linear,
+    ELU,
 }
 
 public enum Regularization

@@ -94,6 +94,7 @@ public sealed class ExperimentValidator : AbstractValidator<ExperimentDefinition
 
         AddRaceRules(limits);
         When(d => d.Likelihood is not null, () => Include(new LikelihoodRules(limits)));
+        Include(new Ladders.LadderRules(d => Validate(d).Errors.Select(e => (e.PropertyName, e.ErrorMessage))));
     }
 
     /// <summary>The optimizers lesson: racers (network or surface race) and the loss surface.</summary>

@@ -1,3 +1,5 @@
+using MlIntro.Core.Experiments.Ladders;
+
 namespace MlIntro.Core.Experiments;
 
 public enum TrainingEventKind
@@ -14,6 +16,8 @@ public enum TrainingEventKind
     Trajectory,
     /// <summary>The likelihood lesson's learned ratio, ROCs and results (live ones latest-wins; the final one kept).</summary>
     Likelihood,
+    /// <summary>The distribution of one model's weights (the overfitting lesson's L1 against L2).</summary>
+    Weights,
 }
 
 /// <summary>
@@ -29,7 +33,8 @@ public sealed record TrainingEvent(
     EvaluationFrame? Evaluation = null,
     TrajectoryChunk? Trajectory = null,
     string? Message = null,
-    LikelihoodFrame? Likelihood = null)
+    LikelihoodFrame? Likelihood = null,
+    WeightHistogram? Weights = null)
 {
     /// <summary>Frames may be skipped by slow watchers; everything else is delivered in order.</summary>
     public bool IsFrame => Kind is TrainingEventKind.Boundary or TrainingEventKind.Evaluation
@@ -39,6 +44,8 @@ public sealed record TrainingEvent(
 }
 
 /// <param name="Series">Which model of a multi-model run (e.g. the optimizer's name in a race); empty for single runs.</param>
+/// <param name="TrainLossWithoutDropout">When <paramref name="TrainLoss"/> is the mean over the epoch's batches with dropout on
+/// (as Keras reports it), the training loss measured again after the epoch with dropout off.</param>
 /// <remarks>Test metrics are absent in runs that hold out a validation set and test only at the end (the jet recipe).</remarks>
 public sealed record EpochMetrics(
     int Epoch,
@@ -48,7 +55,8 @@ public sealed record EpochMetrics(
     double? TestAccuracy = null,
     string Series = "",
     double? ValidationLoss = null,
-    double? ValidationAccuracy = null);
+    double? ValidationAccuracy = null,
+    double? TrainLossWithoutDropout = null);
 
 /// <summary>
 /// Network output over the input square [Min, Max]², row-major (<c>Output[row * Resolution + column]</c>, row = x2):

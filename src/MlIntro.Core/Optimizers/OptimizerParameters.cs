@@ -21,6 +21,10 @@ public static class OptimizerParameters
     public const string L2 = "l2";
     public const string WeightDecay = "weightDecay";
 
+    /// <summary>Adam's inverse-time decay per step d: the step t uses lr / (1 + d·t), t = 0, 1, 2, … (Keras' InverseTimeDecay
+    /// with decay_rate/decay_steps = d, staircase off).</summary>
+    public const string InverseTimeDecay = "inverseTimeDecay";
+
     private static readonly FrozenDictionary<OptimizerKind, IReadOnlyList<OptimizerParameter>> ByKind =
         new Dictionary<OptimizerKind, IReadOnlyList<OptimizerParameter>>
         {
@@ -32,7 +36,7 @@ public static class OptimizerParameters
             [OptimizerKind.Adagrad] = [new(InitialAccumulator, 0.1, ParameterRange.Positive), NonNegative(Epsilon, 0), WeightDecayAt(0)],
             [OptimizerKind.Adadelta] = [Fraction(Rho, 0.95), NonNegative(Epsilon, 1e-8), WeightDecayAt(0)],
             [OptimizerKind.RMSProp] = [Fraction(Decay, 0.9), Fraction(Momentum, 0), NonNegative(Epsilon, 1e-10), WeightDecayAt(0)],
-            [OptimizerKind.Adam] = Adam(weightDecay: 0),
+            [OptimizerKind.Adam] = [.. Adam(weightDecay: 0), NonNegative(InverseTimeDecay, 0)],
             // NAdam and AdamW are not in TF1: torch's defaults (AdamW's decay as in PyTorch).
             [OptimizerKind.NAdam] = Adam(weightDecay: 0),
             [OptimizerKind.AdamW] = Adam(weightDecay: 0.01),

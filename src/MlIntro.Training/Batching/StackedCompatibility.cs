@@ -21,7 +21,8 @@ public static class StackedCompatibility
     {
         ArgumentNullException.ThrowIfNull(definition);
         var optimizer = definition.Optimizer;
-        return optimizer is not null && definition.Race is null
+        return optimizer is not null && definition.Race is null && definition.Ladder is null
+            && optimizer.Parameter(P.InverseTimeDecay, 0) == 0
             && definition.Surface is null
             && definition.RequiredModel.HiddenLayers.All(l => l.Dropout == 0)
             && definition.RequiredTraining.ValidationFraction == 0

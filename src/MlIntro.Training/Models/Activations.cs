@@ -13,6 +13,7 @@ public static class Activations
         return activation switch
         {
             Activation.ReLU => nn.functional.relu(x),
+            Activation.ELU => nn.functional.elu(x, alpha: 1.0),
             Activation.Tanh => x.tanh(),
             Activation.Sigmoid => x.sigmoid(),
             _ => x,

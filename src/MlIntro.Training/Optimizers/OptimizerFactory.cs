@@ -50,7 +50,7 @@ public static class OptimizerFactory
             OptimizerKind.Adadelta => Torch(torch.optim.Adadelta(list, lr, rho: Fraction(Get(P.Rho), P.Rho),
                 eps: Get(P.Epsilon), weight_decay: Get(P.WeightDecay))),
             OptimizerKind.RMSProp => new Tf1RmsProp(list, lr, Get(P.Decay), Get(P.Momentum), Get(P.Epsilon), Get(P.WeightDecay)),
-            OptimizerKind.Adam => new Tf1Adam(list, lr, Get(P.Beta1), Get(P.Beta2), Get(P.Epsilon), Get(P.WeightDecay)),
+            OptimizerKind.Adam => new Tf1Adam(list, lr, Get(P.Beta1), Get(P.Beta2), Get(P.Epsilon), Get(P.WeightDecay), Get(P.InverseTimeDecay)),
             OptimizerKind.NAdam => Torch(torch.optim.NAdam(list, lr, Fraction(Get(P.Beta1), P.Beta1),
                 Fraction(Get(P.Beta2), P.Beta2), Get(P.Epsilon), Get(P.WeightDecay))),
             OptimizerKind.AdamW => Torch(torch.optim.AdamW(list, lr, Fraction(Get(P.Beta1), P.Beta1),

@@ -19,4 +19,5 @@ public static class OptimizerParameterNames
     public const string L1 = Shared.L1;
     public const string L2 = Shared.L2;
     public const string WeightDecay = Shared.WeightDecay;
+    public const string InverseTimeDecay = Shared.InverseTimeDecay;
 }

@@ -28,9 +28,12 @@ public sealed class Tf1Adam : Tf1Optimizer
         double beta1 = 0.9,
         double beta2 = 0.999,
         double epsilon = 1e-8,
-        double weightDecay = 0)
+        double weightDecay = 0,
+        double inverseTimeDecay = 0)
         : base(parameters, learningRate, weightDecay)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(inverseTimeDecay);
+        InverseTimeDecay = inverseTimeDecay;
         ArgumentOutOfRangeException.ThrowIfNegative(beta1);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(beta1, 1);
         ArgumentOutOfRangeException.ThrowIfNegative(beta2);
@@ -52,8 +55,11 @@ public sealed class Tf1Adam : Tf1Optimizer
 
     public double Epsilon { get; }
 
+    /// <summary>Inverse-time decay d per step: step t (from 1) uses lr / (1 + d·(t − 1)), as Keras' InverseTimeDecay.</summary>
+    public double InverseTimeDecay { get; }
+
     // The step size changes every step; the step's scope frees it.
-    protected override void BeginStep() => _stepSize = Constant(UpdateRules.AdamStepSize(LearningRate, Beta1, Beta2, StepCount));
+    protected override void BeginStep() => _stepSize = Constant(UpdateRules.AdamStepSize(LearningRate / (1 + (InverseTimeDecay * (StepCount - 1))), Beta1, Beta2, StepCount));
 
     protected override void Update(int index, Tensor parameter, Tensor gradient) =>
         UpdateRules.Adam(parameter, gradient, _m[index], _v[index], _stepSize!, _oneMinusBeta1, _oneMinusBeta2, _epsilon);

@@ -56,6 +56,7 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
         var frameClock = Stopwatch.StartNew();
         var bestLoss = double.PositiveInfinity;
         var bestEpoch = 0;
+        using var best = settings.EarlyStopping ? new BestWeights(model) : null;
         PublishBoundary(run, model, grid, neuronGrid, shape, 0, token);
 
         var epochClock = new Stopwatch();
@@ -96,19 +97,22 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
                 PublishEvaluation(run, model, liveSet, shape, classNames, epoch, isFinal: false, token);
                 evaluationClock.Done(Stopwatch.GetElapsedTime(started));
             }
+            best?.Offer(epoch, watched);
             if (watched < bestLoss)
             {
                 (bestLoss, bestEpoch) = (watched, epoch);
             }
-            else if (settings.EarlyStopping && epoch - bestEpoch >= settings.Patience)
+            else if (best is not null && epoch - bestEpoch >= settings.Patience)
             {
+                // Keras' restore_best_weights: the network that is drawn, evaluated and kept is the best epoch's.
+                best.Restore();
                 PublishBoundary(run, model, grid, neuronGrid, shape, epoch, token);
                 if (testSet is not null)
                 {
                     PublishEvaluation(run, model, testSet, shape, classNames, epoch, isFinal: true, token);
                 }
                 return (ExperimentStatus.Finished,
-                    $"Early stopping after epoch {epoch}: no improvement for {settings.Patience} epochs (best loss {bestLoss:G4} at epoch {bestEpoch}).");
+                    $"Early stopping after epoch {epoch}: no improvement for {settings.Patience} epochs; restored the weights of epoch {bestEpoch} (best loss {bestLoss:G4}).");
             }
         }
         return (ExperimentStatus.Finished, null);

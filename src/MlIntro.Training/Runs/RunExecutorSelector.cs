@@ -12,7 +12,8 @@ public sealed class RunExecutorSelector(
     NetworkRaceExecutor networkRace,
     SurfaceRaceExecutor surfaceRace,
     StackedRunExecutor? stacked = null,
-    Likelihood.LikelihoodRunExecutor? likelihood = null)
+    Likelihood.LikelihoodRunExecutor? likelihood = null,
+    Overfitting.LadderExecutor? ladder = null)
 {
     public IRunExecutor For(ExperimentRun run)
     {
@@ -22,6 +23,7 @@ public sealed class RunExecutorSelector(
             { Surface: not null } => surfaceRace,
             { Race.Count: > 0 } => networkRace,
             { Likelihood: not null } when likelihood is not null => likelihood,
+            { Ladder.Count: > 0 } when ladder is not null => ladder,
             _ when stacked is not null && stacked.Accepts(run) => stacked,
             _ => network,
         };

@@ -60,7 +60,7 @@ public sealed class EpochTrainer : IDisposable
     {
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(test);
-        var running = RunBatches(train, token);
+        var running = RunBatches(train, train.Rows > FullTrainEvaluationRows, token);
         Model.eval();
         var (trainLoss, trainAccuracy) = train.Rows <= FullTrainEvaluationRows ? Evaluate(Model, train, _shape, token) : running;
         if (validation is not null)
@@ -70,6 +70,23 @@ public sealed class EpochTrainer : IDisposable
         }
         var (testLoss, testAccuracy) = Evaluate(Model, test, _shape, token);
         return new EpochMetrics(epoch, trainLoss, testLoss, trainAccuracy, testAccuracy);
+    }
+
+    /// <summary>
+    /// One epoch as Keras reports it, whatever the set's size: the training loss and accuracy are the running means over
+    /// the epoch's batches (with dropout on, as trained), the held-out set is measured after the epoch as the test set.
+    /// With <paramref name="measureWithoutDropout"/> the training set is also measured again after the epoch with dropout
+    /// off (<see cref="EpochMetrics.TrainLossWithoutDropout"/>): the extra pass shows why dropout's train loss sits high.
+    /// </summary>
+    public EpochMetrics TrainEpochRunning(int epoch, SplitTensors train, SplitTensors heldOut, bool measureWithoutDropout, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(heldOut);
+        var (trainLoss, trainAccuracy) = RunBatches(train, trackRunning: true, token);
+        Model.eval();
+        var (testLoss, testAccuracy) = Evaluate(Model, heldOut, _shape, token);
+        double? withoutDropout = measureWithoutDropout ? Evaluate(Model, train, _shape, token).Loss : null;
+        return new EpochMetrics(epoch, trainLoss, testLoss, trainAccuracy, testAccuracy, TrainLossWithoutDropout: withoutDropout);
     }
 
     /// <summary>
@@ -112,9 +129,8 @@ public sealed class EpochTrainer : IDisposable
     /// The batch loop. Large sets also sum the batches' loss and accuracy (NaN and null otherwise): small sets are
     /// measured after the epoch instead, and skipping the sums halves the per-step torch calls of tiny networks.
     /// </summary>
-    private (double Loss, double? Accuracy) RunBatches(SplitTensors train, CancellationToken token)
+    private (double Loss, double? Accuracy) RunBatches(SplitTensors train, bool trackRunning, CancellationToken token)
     {
-        var trackRunning = train.Rows > FullTrainEvaluationRows;
         var classification = _shape.Problem == ProblemKind.Classification;
         var regularized = _spec.Regularization != Regularization.None && _spec.RegularizationRate != 0;
         Model.train();

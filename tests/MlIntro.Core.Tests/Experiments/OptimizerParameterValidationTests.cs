@@ -29,7 +29,7 @@ public sealed class OptimizerParameterValidationTests
     {
         var errors = Errors(WithOptimizer(OptimizerKind.Adam, "betaOne", 0.9));
 
-        Assert.Equal(["Optimizer.Parameters.betaOne is not a parameter of Adam (it reads beta1, beta2, epsilon, weightDecay)."], errors);
+        Assert.Equal(["Optimizer.Parameters.betaOne is not a parameter of Adam (it reads beta1, beta2, epsilon, weightDecay, inverseTimeDecay)."], errors);
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class OptimizerParameterValidationTests
     {
         var errors = Errors(RaceWithAdam(new() { ["momentum"] = 0.9 }));
 
-        Assert.Equal(["Race[2] 'Adam 0.05': Optimizer.Parameters.momentum is not a parameter of Adam (it reads beta1, beta2, epsilon, weightDecay)."], errors);
+        Assert.Equal(["Race[2] 'Adam 0.05': Optimizer.Parameters.momentum is not a parameter of Adam (it reads beta1, beta2, epsilon, weightDecay, inverseTimeDecay)."], errors);
     }
 
     [Theory]
@@ -96,8 +96,8 @@ public sealed class OptimizerParameterValidationTests
     {
         var defaults = OptimizerParameters.DefaultsFor(OptimizerKind.Adam);
 
-        // tf.compat.v1.train.AdamOptimizer(learning_rate, beta1=0.9, beta2=0.999, epsilon=1e-08); TF1 has no weight decay.
-        Assert.Equal(new Dictionary<string, double> { ["beta1"] = 0.9, ["beta2"] = 0.999, ["epsilon"] = 1e-8, ["weightDecay"] = 0 }, defaults);
+        // tf.compat.v1.train.AdamOptimizer(learning_rate, beta1=0.9, beta2=0.999, epsilon=1e-08); TF1 has no weight decay, and no decay unless asked.
+        Assert.Equal(new Dictionary<string, double> { ["beta1"] = 0.9, ["beta2"] = 0.999, ["epsilon"] = 1e-8, ["weightDecay"] = 0, ["inverseTimeDecay"] = 0 }, defaults);
     }
 
     [Fact]

@@ -20,6 +20,7 @@ public sealed class ActivationsTests
             Activation.ReLU => x => Math.Max(0, x),
             Activation.Tanh => Math.Tanh,
             Activation.Sigmoid => x => 1 / (1 + Math.Exp(-x)),
+            Activation.ELU => x => x > 0 ? x : Math.Exp(x) - 1,
             _ => x => x,
         };
         using var scope = NewDisposeScope();

@@ -30,7 +30,7 @@ public sealed class StartRejectionTests(SharedApp shared)
     {
         {
             "\"beta1\": 0.9", "\"betaOne\": 0.9",
-            "Race[2] 'Adam 0.05': Optimizer.Parameters.betaOne is not a parameter of Adam (it reads beta1, beta2, epsilon, weightDecay)."
+            "Race[2] 'Adam 0.05': Optimizer.Parameters.betaOne is not a parameter of Adam (it reads beta1, beta2, epsilon, weightDecay, inverseTimeDecay)."
         },
         { "\"beta1\": 0.9", "\"beta1\": 1.5", "Race[2] 'Adam 0.05': Optimizer.Parameters.beta1 (1.5) must be in [0, 1)." },
         { "\"momentum\": 0.95", "\"momentum\": 1", "Race[1] 'Momentum 0.01': Optimizer.Parameters.momentum (1) must be in [0, 1)." },

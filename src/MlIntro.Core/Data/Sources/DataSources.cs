@@ -13,5 +13,6 @@ public static class DataSources
         new Higgs.HiggsUciSource(),
         new UploadedDatasetSource(uploads),
         new LikelihoodToySource(),
+        new ReflectedToySource(),
     ];
 }

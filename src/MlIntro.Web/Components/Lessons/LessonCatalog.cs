@@ -28,7 +28,7 @@ public static class LessonCatalog
         new(Lesson.Evaluation, 4, "Evaluating a classifier", "Evaluation", "/evaluation",
             "Move the threshold and watch the confusion matrix, the ROC curve and the AUC respond.", true),
         new(Lesson.Overfitting, 5, "Under- and overfitting and remedies", "Overfitting", "/overfitting",
-            "Capacity, L1/L2, dropout, early stopping and augmentation on the same data.", false),
+            "Capacity, L1/L2, dropout, early stopping and augmentation on the same data.", true),
         new(Lesson.Jets, 6, "Jet classification", "Jets", "/jets",
             "Tag gluon, quark, top, W and Z jets from 16 substructure features and read per-class ROC curves.", true),
         new(Lesson.Tuning, 7, "Tuning and experiment tracking", "Tuning", "/tuning",

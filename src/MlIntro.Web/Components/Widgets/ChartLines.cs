@@ -32,4 +32,16 @@ public static class ChartLines
         Y = [y],
         Marker = new Marker { Size = 12, Color = colour },
     };
+
+    /// <summary>A solid line whose gap to the trace before it is shaded in its colour (e.g. held-out loss above training loss).</summary>
+    public static Scatter Gap(string name, string colour) => new()
+    {
+        Name = PlotlyText.Escape(name),
+        Mode = ModeFlag.Lines,
+        X = [],
+        Y = [],
+        Line = new Line { Color = colour, Width = 2 },
+        Fill = FillEnum.ToNextY,
+        FillColor = colour + "26",
+    };
 }

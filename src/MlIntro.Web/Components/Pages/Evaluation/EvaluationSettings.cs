@@ -80,9 +80,11 @@ public sealed record EvaluationSettings(
             training.BalanceClasses, training.EarlyStopping, training.Patience);
     }
 
-    /// <summary>The data of a choice: the tutorial's Gaussians and uploads as they are, Playground sets at 1,000 points.</summary>
+    /// <summary>The data of a choice: the tutorial's Gaussians and uploads as they are, HIGGS with every training event of
+    /// its half, Playground sets at 1,000 points.</summary>
     public static DataSpec DataFor(string name) =>
-        name == GaussTutorialSource.Name || name.StartsWith(UploadRegistry.Prefix, StringComparison.Ordinal)
+        name == Core.Data.Sources.Higgs.HiggsUciSource.Name ? new DataSpec(name, Points: 10_000, TrainFraction: 0.5)
+        : name == GaussTutorialSource.Name || name.StartsWith(UploadRegistry.Prefix, StringComparison.Ordinal)
             ? new DataSpec(name, TrainFraction: 0.5)
             : new DataSpec(name, Points: 1000, Noise: 0.25, TrainFraction: 0.5);
 

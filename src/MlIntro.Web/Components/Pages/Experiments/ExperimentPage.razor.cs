@@ -23,6 +23,7 @@ public sealed partial class ExperimentPage
     private StoredSurfaceRace? _surfaceRace;
     private SeriesChart? _raceLoss;
     private SeriesChart? _raceAccuracy;
+    private Overfitting.LadderView? _ladderView;
     private IReadOnlyList<string>? _racers;
     private ISurface? _surface;
     private bool _notFound;
@@ -111,12 +112,16 @@ public sealed partial class ExperimentPage
                 _lossChart?.Append(e.Metrics);
                 _raceLoss?.Append(e.Metrics);
                 _raceAccuracy?.Append(e.Metrics);
+                _ladderView?.Append(e.Metrics);
                 break;
             case TrainingEventKind.Boundary:
                 _boundary = e.Boundary;
                 break;
             case TrainingEventKind.Evaluation:
                 _evaluation = e.Evaluation;
+                break;
+            case TrainingEventKind.Weights when e.Weights is not null:
+                _ladderView?.Append(e.Weights);
                 break;
             case TrainingEventKind.Trajectory when e.Trajectory is not null:
                 _trajectory.Add(e.Trajectory);

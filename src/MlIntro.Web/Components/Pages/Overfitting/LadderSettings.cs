@@ -1,0 +1,33 @@
+using MlIntro.Core.Experiments;
+using MlIntro.Core.Experiments.Ladders;
+
+namespace MlIntro.Web.Components.Pages.Overfitting;
+
+/// <summary>The capacity ladder's controls, and their definition both ways (a fork link fills the page).</summary>
+/// <param name="Events">HIGGS training events drawn from the 9,884 that may train (the held-out 1,100 stay fixed).</param>
+/// <param name="Noise">Share of the training labels flipped.</param>
+/// <param name="EarlyStopping">Each model stops after <paramref name="Patience"/> epochs without a better held-out loss and keeps its best epoch's weights.</param>
+public sealed record LadderSettings(int Events = 1000, double Noise = 0, int Epochs = 60, bool EarlyStopping = false, int Patience = 10)
+{
+    public const int MinEvents = CapacityLadder.BatchSize;
+    public const int MaxEvents = 9_884;
+    public const int MaxEpochs = 1000;
+
+    public static LadderSettings Default { get; } = new();
+
+    public ExperimentDefinition ToDefinition() => CapacityLadder.Definition(
+        CapacityLadder.All,
+        Math.Clamp(Events, MinEvents, MaxEvents),
+        Math.Clamp(Noise, 0, 0.5),
+        Math.Clamp(Epochs, 1, MaxEpochs),
+        earlyStopping: EarlyStopping,
+        patience: Math.Clamp(Patience, 1, MaxEpochs));
+
+    public static LadderSettings FromDefinition(ExperimentDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var data = definition.RequiredData;
+        var training = definition.RequiredTraining;
+        return new LadderSettings(data.Points, data.Noise, training.Epochs, training.EarlyStopping, training.Patience);
+    }
+}

@@ -1,0 +1,60 @@
+using MlIntro.Core.Experiments;
+using MlIntro.Core.Experiments.Ladders;
+
+namespace MlIntro.Training.Tests.Overfitting;
+
+/// <summary>The capacity ladder on real HIGGS events: the big network overfits, its remedies help.</summary>
+[Collection("torch")]
+public sealed class LadderExecutorTests(LargeLadderFixture ladder) : IClassFixture<LargeLadderFixture>
+{
+    /// <summary>How far the held-out loss must climb above its minimum for "it overfits" (measured here: about 0.14 by epoch 35).</summary>
+    private const double RiseMargin = 0.08;
+
+    [Fact]
+    public void Execute_LargeOnThousandHiggsEvents_HeldOutLossRisesAboveItsMinimumWhileTrainLossFalls()
+    {
+        var large = ladder.Large;
+
+        Assert.Equal(ExperimentStatus.Finished, ladder.Status);
+        Assert.Equal(LargeLadderFixture.EpochCount, large.Length);
+        var best = large.MinBy(m => m.TestLoss!.Value)!;
+        var last = large[^1];
+        Assert.True(best.Epoch < LargeLadderFixture.EpochCount - 10, $"the held-out minimum should come early, it came at epoch {best.Epoch}");
+        Assert.True(last.TestLoss > best.TestLoss + RiseMargin,
+            $"held-out loss should rise by {RiseMargin} within {LargeLadderFixture.EpochCount} epochs: {best.TestLoss:F4} at epoch {best.Epoch}, {last.TestLoss:F4} at the end");
+        Assert.True(last.TrainLoss < best.TrainLoss - RiseMargin,
+            $"while the training loss keeps falling: {best.TrainLoss:F4} at epoch {best.Epoch}, {last.TrainLoss:F4} at the end");
+    }
+
+    [Fact]
+    public void Execute_LargeWithL2AndDropout_EndsWithLowerHeldOutLossThanPlainLarge()
+    {
+        var plain = ladder.Large[^1].TestLoss!.Value;
+        var remedied = ladder.LargeBoth[^1].TestLoss!.Value;
+
+        Assert.Equal(LargeLadderFixture.EpochCount, ladder.LargeBoth.Length);
+        Assert.True(remedied < plain - 0.05, $"L2 + dropout should end lower: {remedied:F4} against plain Large's {plain:F4}");
+    }
+
+    [Fact]
+    public void Execute_DropoutModel_TrainLossWithDropoutOnSitsAboveTheSameNetworkWithDropoutOff()
+    {
+        var both = ladder.LargeBoth;
+        var plain = ladder.Large;
+
+        Assert.All(both, m => Assert.NotNull(m.TrainLossWithoutDropout));
+        Assert.All(plain, m => Assert.Null(m.TrainLossWithoutDropout));
+        // Dropout keeps half the units: the running loss (dropout on) is the worse one in (nearly) every late epoch.
+        var late = both.Skip(5).ToArray();
+        var above = late.Count(m => m.TrainLoss > m.TrainLossWithoutDropout);
+        Assert.True(above >= late.Length - 2, $"dropout-on loss above dropout-off in {above} of {late.Length} epochs");
+    }
+
+    [Fact]
+    public void Execute_TwoModels_InterleavedEpochByEpochInTheLaddersOrder()
+    {
+        var firstFour = ladder.AllEpochs.Take(4).Select(m => (m.Epoch, m.Series));
+
+        Assert.Equal([(1, CapacityLadder.Large), (1, CapacityLadder.LargeBoth), (2, CapacityLadder.Large), (2, CapacityLadder.LargeBoth)], firstFour);
+    }
+}
