@@ -11,6 +11,7 @@ namespace MlIntro.Core.Experiments;
 /// (the optimizers lesson's network race); <paramref name="Optimizer"/> is then ignored.</param>
 /// <param name="Surface">When set, the run is an optimizer race on a 2D loss surface instead of a network
 /// (the racers come from <paramref name="Race"/>); data, model and training are ignored.</param>
+/// <param name="Study">When set, the run is a hyperparameter study: every trial is this definition with the sampled values put in.</param>
 /// <remarks><see cref="ExperimentValidator"/> checks which parts a run needs, so code behind it may rely on them.</remarks>
 public sealed record ExperimentDefinition(
     Lesson Lesson,
@@ -20,7 +21,8 @@ public sealed record ExperimentDefinition(
     TrainingSpec? Training = null,
     int Seed = 0,
     IReadOnlyList<NamedOptimizer>? Race = null,
-    SurfaceSpec? Surface = null)
+    SurfaceSpec? Surface = null,
+    Tuning.StudySpec? Study = null)
 {
     /// <summary><see cref="Data"/> where the run needs it (a network run: the validator required it).</summary>
     /// <exception cref="InvalidOperationException">It is absent: the definition did not pass the validator.</exception>

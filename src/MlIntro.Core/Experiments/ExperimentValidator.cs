@@ -93,6 +93,7 @@ public sealed class ExperimentValidator : AbstractValidator<ExperimentDefinition
                 .WithMessage(d => $"Training.BatchSize ({d.Training!.BatchSize}) is larger than the {catalog.TrainingRows(d.Data!)} training rows of the data."));
 
         AddRaceRules(limits);
+        RuleFor(d => d.Study!).Custom((study, context) => Tuning.StudySpecRules.Errors(study, context.InstanceToValidate, limits).ToList().ForEach(e => context.AddFailure("Study", e))).When(d => d.Study is not null);
     }
 
     /// <summary>The optimizers lesson: racers (network or surface race) and the loss surface.</summary>

@@ -12,6 +12,8 @@ public enum TrainingEventKind
     Evaluation,
     /// <summary>A chunk of optimizer trajectories on a loss surface.</summary>
     Trajectory,
+    /// <summary>A study's finished trial or progress (<see cref="TrainingEvent.Study"/>).</summary>
+    Study,
 }
 
 /// <summary>
@@ -26,7 +28,8 @@ public sealed record TrainingEvent(
     BoundaryFrame? Boundary = null,
     EvaluationFrame? Evaluation = null,
     TrajectoryChunk? Trajectory = null,
-    string? Message = null)
+    string? Message = null,
+    Tuning.StudyUpdate? Study = null)
 {
     /// <summary>Frames may be skipped by slow watchers; everything else is delivered in order.</summary>
     public bool IsFrame => Kind is TrainingEventKind.Boundary or TrainingEventKind.Evaluation;
