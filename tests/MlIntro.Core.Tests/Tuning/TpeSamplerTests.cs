@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using MlIntro.Core.Tuning;
 
 namespace MlIntro.Core.Tests.Tuning;
