@@ -11,7 +11,8 @@ public sealed class RunExecutorSelector(
     NetworkRunExecutor network,
     NetworkRaceExecutor networkRace,
     SurfaceRaceExecutor surfaceRace,
-    StackedRunExecutor? stacked = null)
+    StackedRunExecutor? stacked = null,
+    Tuning.StudyExecutor? study = null)
 {
     public IRunExecutor For(ExperimentRun run)
     {
@@ -19,6 +20,7 @@ public sealed class RunExecutorSelector(
         return run.Definition switch
         {
             { Surface: not null } => surfaceRace,
+            { Study: not null } when study is not null => study,
             { Race.Count: > 0 } => networkRace,
             _ when stacked is not null && stacked.Accepts(run) => stacked,
             _ => network,
@@ -34,6 +36,6 @@ public sealed class RunExecutorSelector(
     public static RunWeight WeightOf(ExperimentRun run, double maxEpochCost)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return run.Definition.Surface is not null || StackedCompatibility.Accepts(run.Definition, maxEpochCost) ? RunWeight.Light : RunWeight.Heavy;
+        return run.Definition.Study is null && (run.Definition.Surface is not null || StackedCompatibility.Accepts(run.Definition, maxEpochCost)) ? RunWeight.Light : RunWeight.Heavy;
     }
 }

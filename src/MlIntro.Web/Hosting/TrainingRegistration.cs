@@ -31,6 +31,7 @@ public static class TrainingRegistration
         services.AddSingleton<NetworkRunExecutor>();
         services.AddSingleton<NetworkRaceExecutor>().AddSingleton<SurfaceRaceExecutor>();
         services.AddSingleton<MlIntro.Training.Batching.StackedRunExecutor>();
+        services.AddSingleton<MlIntro.Training.Tuning.StudyExecutor>();
         services.AddSingleton<RunExecutorSelector>();
         services.AddSingleton<Func<ExperimentRun, IRunExecutor>>(sp => sp.GetRequiredService<RunExecutorSelector>().For);
         services.AddSingleton<Func<ExperimentRun, RunWeight>>(sp =>
