@@ -4,6 +4,7 @@ using MlIntro.Core.Surfaces;
 using MlIntro.Training;
 using MlIntro.Web.Components.Lessons;
 using MlIntro.Web.Components.Widgets;
+using MlIntro.Web.Components.Pages.Tuning;
 using MudBlazor;
 
 namespace MlIntro.Web.Components.Pages.Experiments;
@@ -24,6 +25,7 @@ public sealed partial class ExperimentPage
     private SeriesChart? _raceLoss;
     private SeriesChart? _raceAccuracy;
     private IReadOnlyList<string>? _racers;
+    private readonly StudyState _study = new();
     private ISurface? _surface;
     private bool _notFound;
     private bool _shownSurfaceRace;
@@ -114,6 +116,9 @@ public sealed partial class ExperimentPage
                 break;
             case TrainingEventKind.Evaluation:
                 _evaluation = e.Evaluation;
+                break;
+            case TrainingEventKind.Study:
+                _study.Apply(e);
                 break;
             case TrainingEventKind.Trajectory when e.Trajectory is not null:
                 _trajectory.Add(e.Trajectory);
