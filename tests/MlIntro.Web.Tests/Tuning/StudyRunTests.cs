@@ -52,6 +52,34 @@ public sealed class StudyRunTests
     }
 
     [Fact]
+    public async Task Export_FinishedStudy_CsvHasATrialPerLineAndTensorBoardAFolderPerTrial()
+    {
+        using var timeout = HubClient.Timeout(120);
+        await using var app = new MlIntroAppFactory();
+        await using var client = await app.ConnectAsync(timeout.Token);
+        var id = await client.StartRunAsync(Study(epochs: 5, population: 16), timeout.Token);
+        await client.WatchToEndAsync(id, timeout.Token);
+        var store = app.Services.GetRequiredService<IExperimentStore>();
+        while ((await store.FindAsync(id, timeout.Token))?.Status != ExperimentStatus.Finished)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+        using var http = app.CreateClient();
+
+        var csv = await http.GetStringAsync(new Uri($"/e/{id}/export/csv", UriKind.Relative), timeout.Token);
+        var zip = await http.GetByteArrayAsync(new Uri($"/e/{id}/export/tensorboard", UriKind.Relative), timeout.Token);
+        using var missing = await http.GetAsync(new Uri("/e/no-such-run/export/csv", UriKind.Relative), timeout.Token);
+
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("trial,state,ValidationLoss,epochs,learning_rate,neurons", lines[0].TrimEnd('\r'));
+        Assert.Equal(17, lines.Length);
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
+        Assert.Equal(16, archive.Entries.Select(e => e.FullName.Split('/')[0]).Distinct().Count());
+        Assert.All(archive.Entries, e => Assert.Contains("/events.out.tfevents.", e.FullName, StringComparison.Ordinal));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task Start_ResumeAfterHostStoppedHalfway_NoTrialLostNoneRunTwice()
     {
         using var timeout = HubClient.Timeout(180);
