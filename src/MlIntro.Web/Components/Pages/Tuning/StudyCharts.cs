@@ -54,13 +54,17 @@ public static class StudyCharts
     }
 
     /// <summary>Held-out loss per epoch of the chosen trials, one line each.</summary>
-    public static void Curves(List<ITrace> traces, IEnumerable<TrialRecord> trials)
+    public static void Curves(List<ITrace> traces, IEnumerable<TrialRecord> trials) =>
+        Lines(traces, trials.Select(t => ($"trial {t.Number}", (IReadOnlyList<double>)t.ValidationLoss)));
+
+    /// <summary>One line per named curve, epochs from 1 (the runs page overlays runs with it).</summary>
+    public static void Lines(List<ITrace> traces, IEnumerable<(string Name, IReadOnlyList<double> Values)> curves)
     {
         var i = 0;
-        foreach (var trial in trials)
+        foreach (var (name, values) in curves)
         {
-            traces.Add(ChartLines.Line($"trial {trial.Number}", new LineStyle(Colour: RaceColours.For(i++), Width: 1.5m),
-                Enumerable.Range(1, trial.ValidationLoss.Length).Select(e => (double)e), trial.ValidationLoss.Select(Finite)));
+            traces.Add(ChartLines.Line(name, new LineStyle(Colour: RaceColours.For(i++), Width: 1.5m),
+                Enumerable.Range(1, values.Count).Select(e => (double)e), values.Select(Finite)));
         }
     }
 
