@@ -26,6 +26,17 @@ public sealed class StudyRunTests
     private static List<TrialRecord> Trials(IEnumerable<TrainingEvent> events) =>
         [.. events.Select(e => e.Study?.Trial).OfType<TrialRecord>()];
 
+    /// <summary>The recorder writes in batches a second apart: waits until the run's end is stored.</summary>
+    private static async Task<IExperimentStore> FinishedInStoreAsync(MlIntroAppFactory app, string id, CancellationToken cancellationToken)
+    {
+        var store = app.Services.GetRequiredService<IExperimentStore>();
+        while ((await store.FindAsync(id, cancellationToken))?.Status != ExperimentStatus.Finished)
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+        return store;
+    }
+
     [Fact]
     public async Task Start_SixteenTrialRandomStudy_FinishesAndStoresEveryTrial()
     {
@@ -41,12 +52,7 @@ public sealed class StudyRunTests
         Assert.Equal(Enumerable.Range(0, 16), live.Select(t => t.Number).Order());
         Assert.All(live, t => Assert.Equal(20, t.Epochs));
         Assert.All(live, t => Assert.Equal(t.ValidationLoss[^1], t.Objective!.Value, 6));
-        var store = app.Services.GetRequiredService<IExperimentStore>();
-        // The recorder writes in batches a second apart: wait for the run's end to be stored.
-        while ((await store.FindAsync(id, timeout.Token))?.Status != ExperimentStatus.Finished)
-        {
-            await Task.Delay(100, timeout.Token);
-        }
+        var store = await FinishedInStoreAsync(app, id, timeout.Token);
         var stored = Trials(await store.EventsAsync(id, timeout.Token));
         Assert.Equal(Enumerable.Range(0, 16), stored.Select(t => t.Number).Order());
     }
@@ -59,11 +65,7 @@ public sealed class StudyRunTests
         await using var client = await app.ConnectAsync(timeout.Token);
         var id = await client.StartRunAsync(Study(epochs: 5, population: 16), timeout.Token);
         await client.WatchToEndAsync(id, timeout.Token);
-        var store = app.Services.GetRequiredService<IExperimentStore>();
-        while ((await store.FindAsync(id, timeout.Token))?.Status != ExperimentStatus.Finished)
-        {
-            await Task.Delay(100, timeout.Token);
-        }
+        await FinishedInStoreAsync(app, id, timeout.Token);
         using var http = app.CreateClient();
 
         var csv = await http.GetStringAsync(new Uri($"/e/{id}/export/csv", UriKind.Relative), timeout.Token);
