@@ -43,6 +43,7 @@ app.UseClientIdentity();
 app.MapCachedStaticAssets();
 app.MapHealthChecks("/health");
 app.MapHub<TrainingHub>(TrainingHub.Path);
+app.MapRunExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

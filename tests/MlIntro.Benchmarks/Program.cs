@@ -3,7 +3,7 @@ namespace MlIntro.Benchmarks;
 // Not top-level statements: those would declare a second `Program`, hiding the web app's for WebApplicationFactory.
 internal static class BenchmarkProgram
 {
-    // Usage: dotnet run -c Release --project tests/MlIntro.Benchmarks -- <throughput|latency|memory|playground|race|jets|likelihood|ladder|fairness|load|all> [--quick] [--null-store] [--n=10,30]
+    // Usage: dotnet run -c Release --project tests/MlIntro.Benchmarks -- <throughput|latency|memory|playground|race|jets|likelihood|ladder|fairness|load|study|all> [--quick] [--null-store] [--n=10,30]
     public static async Task<int> Main(string[] args)
     {
         var name = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "";
@@ -50,6 +50,10 @@ internal static class BenchmarkProgram
                 // The built app as a child process under N out-of-process hub clients (issue 9, item 8).
                 verdicts.AddRange(await Load.LoadBenchmark.RunAsync(Load.LoadBenchmark.ClientCounts(args, quick), quick));
                 break;
+            case "STUDY":
+                // A 64-trial study as one stacked population against the same trials one after another (issue 13).
+                verdicts.Add(await StudyBenchmark.RunAsync(quick));
+                break;
             case "ALL":
                 verdicts.Add(ThroughputBenchmark.Run(quick));
                 verdicts.Add(await LatencyBenchmark.RunAsync(quick));
@@ -58,7 +62,7 @@ internal static class BenchmarkProgram
                 verdicts.Add(await RaceBenchmark.RunAsync(quick));
                 break;
             default:
-                Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/MlIntro.Benchmarks -- <throughput|latency|memory|playground|race|jets|likelihood|ladder|fairness|load|all> [--quick] [--n=10,30]");
+                Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/MlIntro.Benchmarks -- <throughput|latency|memory|playground|race|jets|likelihood|ladder|fairness|load|study|all> [--quick] [--n=10,30]");
                 return 2;
         }
 

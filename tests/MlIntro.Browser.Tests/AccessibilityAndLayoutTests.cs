@@ -20,7 +20,7 @@ public sealed class AccessibilityAndLayoutTests(BrowserFixture fixture, ITestOut
     public static TheoryData<string, int, int> Pages()
     {
         var data = new TheoryData<string, int, int>();
-        foreach (var path in new[] { "/", "/playground", "/optimizers", "/evaluation", "/jets", "/no-such-page", "/likelihood", "/overfitting" })
+        foreach (var path in new[] { "/", "/playground", "/optimizers", "/evaluation", "/jets", "/no-such-page", "/likelihood", "/overfitting", "/tuning", "/runs" })
         {
             data.Add(path, 1440, 900);
             data.Add(path, 1280, 720);

@@ -153,4 +153,25 @@ public sealed class ForkEveryLessonTests(BrowserFixture fixture)
         await context.CloseAsync();
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task Tuning_ForkOfAStudy_HasTheSameTrialsAndEpochs()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.App.BaseUrl + "/tuning");
+        await InteractiveAsync(page);
+        await Input(page, "trials").FillAsync("5");
+        await Input(page, "trials").BlurAsync();
+        await Input(page, "epochs").FillAsync("12");
+        await Input(page, "epochs").BlurAsync();
+        await page.GetByTestId("start").ClickAsync();
+        var link = await RunLinkAsync(page);
+
+        var (context, forked) = await ForkAsync(link, "/tuning");
+
+        Assert.Equal("5", await Input(forked, "trials").InputValueAsync());
+        Assert.Equal("12", await Input(forked, "epochs").InputValueAsync());
+        await context.CloseAsync();
+        await page.CloseAsync();
+    }
 }

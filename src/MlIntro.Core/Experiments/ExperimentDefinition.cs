@@ -16,6 +16,7 @@ namespace MlIntro.Core.Experiments;
 /// definition's model, optimizer and training settings.</param>
 /// <param name="Ladder">When set, each named model is trained on the same data with the same optimizer and settings, side
 /// by side in one run (the overfitting lesson's capacity ladder); <paramref name="Model"/> is then the first rung's.</param>
+/// <param name="Study">When set, the run is a hyperparameter study: every trial is this definition with the sampled values put in.</param>
 /// <remarks><see cref="ExperimentValidator"/> checks which parts a run needs, so code behind it may rely on them.</remarks>
 public sealed record ExperimentDefinition(
     Lesson Lesson,
@@ -27,7 +28,8 @@ public sealed record ExperimentDefinition(
     IReadOnlyList<NamedOptimizer>? Race = null,
     SurfaceSpec? Surface = null,
     LikelihoodSpec? Likelihood = null,
-    IReadOnlyList<NamedModel>? Ladder = null)
+    IReadOnlyList<NamedModel>? Ladder = null,
+    Tuning.StudySpec? Study = null)
 {
     /// <summary><see cref="Data"/> where the run needs it (a network run: the validator required it).</summary>
     /// <exception cref="InvalidOperationException">It is absent: the definition did not pass the validator.</exception>

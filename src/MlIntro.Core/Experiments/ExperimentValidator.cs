@@ -95,6 +95,7 @@ public sealed class ExperimentValidator : AbstractValidator<ExperimentDefinition
         AddRaceRules(limits);
         When(d => d.Likelihood is not null, () => Include(new LikelihoodRules(limits)));
         Include(new Ladders.LadderRules(d => Validate(d).Errors.Select(e => (e.PropertyName, e.ErrorMessage))));
+        RuleFor(d => d.Study!).Custom((study, context) => Tuning.StudySpecRules.Errors(study, context.InstanceToValidate, limits).ToList().ForEach(e => context.AddFailure("Study", e))).When(d => d.Study is not null);
     }
 
     /// <summary>The optimizers lesson: racers (network or surface race) and the loss surface.</summary>

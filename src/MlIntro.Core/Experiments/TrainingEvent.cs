@@ -18,6 +18,8 @@ public enum TrainingEventKind
     Likelihood,
     /// <summary>The distribution of one model's weights (the overfitting lesson's L1 against L2).</summary>
     Weights,
+    /// <summary>A study's finished trial or progress (<see cref="TrainingEvent.Study"/>).</summary>
+    Study,
 }
 
 /// <summary>
@@ -34,7 +36,8 @@ public sealed record TrainingEvent(
     TrajectoryChunk? Trajectory = null,
     string? Message = null,
     LikelihoodFrame? Likelihood = null,
-    WeightHistogram? Weights = null)
+    WeightHistogram? Weights = null,
+    Tuning.StudyUpdate? Study = null)
 {
     /// <summary>Frames may be skipped by slow watchers; everything else is delivered in order.</summary>
     public bool IsFrame => Kind is TrainingEventKind.Boundary or TrainingEventKind.Evaluation

@@ -62,7 +62,7 @@ public sealed class StackedRunExecutor(
 
     public void Dispose() => _engine.Dispose();
 
-    private StackedMember? TryBuild(ExperimentRun run)
+    internal StackedMember? TryBuild(ExperimentRun run)
     {
         var definition = run.Definition;
         if (!Accepts(run) || run.Cancellation.IsCancellationRequested)

@@ -13,7 +13,8 @@ public sealed class RunExecutorSelector(
     SurfaceRaceExecutor surfaceRace,
     StackedRunExecutor? stacked = null,
     Likelihood.LikelihoodRunExecutor? likelihood = null,
-    Overfitting.LadderExecutor? ladder = null)
+    Overfitting.LadderExecutor? ladder = null,
+    Tuning.StudyExecutor? study = null)
 {
     public IRunExecutor For(ExperimentRun run)
     {
@@ -21,6 +22,7 @@ public sealed class RunExecutorSelector(
         return run.Definition switch
         {
             { Surface: not null } => surfaceRace,
+            { Study: not null } when study is not null => study,
             { Race.Count: > 0 } => networkRace,
             { Likelihood: not null } when likelihood is not null => likelihood,
             { Ladder.Count: > 0 } when ladder is not null => ladder,
@@ -38,6 +40,6 @@ public sealed class RunExecutorSelector(
     public static RunWeight WeightOf(ExperimentRun run, double maxEpochCost)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return run.Definition.Surface is not null || StackedCompatibility.Accepts(run.Definition, maxEpochCost) ? RunWeight.Light : RunWeight.Heavy;
+        return run.Definition.Study is null && (run.Definition.Surface is not null || StackedCompatibility.Accepts(run.Definition, maxEpochCost)) ? RunWeight.Light : RunWeight.Heavy;
     }
 }

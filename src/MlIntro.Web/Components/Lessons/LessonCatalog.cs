@@ -32,7 +32,7 @@ public static class LessonCatalog
         new(Lesson.Jets, 6, "Jet classification", "Jets", "/jets",
             "Tag gluon, quark, top, W and Z jets from 16 substructure features and read per-class ROC curves.", true),
         new(Lesson.Tuning, 7, "Tuning and experiment tracking", "Tuning", "/tuning",
-            "Grid and random search over many runs, compared in one table and in parallel coordinates.", false),
+            "Grid, random and Bayesian search over many runs, compared in one table and in parallel coordinates.", true),
     ];
 
     private static readonly Dictionary<Lesson, LessonInfo> ByLesson = All.ToDictionary(l => l.Lesson);

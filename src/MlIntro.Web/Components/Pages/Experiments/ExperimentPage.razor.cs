@@ -4,6 +4,7 @@ using MlIntro.Core.Surfaces;
 using MlIntro.Training;
 using MlIntro.Web.Components.Lessons;
 using MlIntro.Web.Components.Widgets;
+using MlIntro.Web.Components.Pages.Tuning;
 using MudBlazor;
 
 namespace MlIntro.Web.Components.Pages.Experiments;
@@ -25,6 +26,7 @@ public sealed partial class ExperimentPage
     private SeriesChart? _raceAccuracy;
     private Overfitting.LadderView? _ladderView;
     private IReadOnlyList<string>? _racers;
+    private readonly StudyState _study = new();
     private ISurface? _surface;
     private bool _notFound;
     private bool _shownSurfaceRace;
@@ -122,6 +124,9 @@ public sealed partial class ExperimentPage
                 break;
             case TrainingEventKind.Weights when e.Weights is not null:
                 _ladderView?.Append(e.Weights);
+                break;
+            case TrainingEventKind.Study:
+                _study.Apply(e);
                 break;
             case TrainingEventKind.Trajectory when e.Trajectory is not null:
                 _trajectory.Add(e.Trajectory);

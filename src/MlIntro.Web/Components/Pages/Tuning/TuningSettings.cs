@@ -1,0 +1,100 @@
+using MlIntro.Core.Data.Sources;
+using MlIntro.Core.Data.Sources.Higgs;
+using MlIntro.Core.Experiments;
+using MlIntro.Core.Tuning;
+
+namespace MlIntro.Web.Components.Pages.Tuning;
+
+/// <summary>The tuning lesson's controls, and their study definition both ways (a fork link fills the page).</summary>
+/// <param name="Data">A Playground toy, <c>higgs-uci</c> or <c>toy-jets</c>.</param>
+/// <param name="Points">Points a toy draws, or training events drawn from HIGGS.</param>
+/// <param name="Pruning">Successive halving with <paramref name="Eta"/> and <paramref name="Grace"/>.</param>
+public sealed record TuningSettings(
+    string Data = "circle",
+    int Points = 250,
+    SamplerKind Sampler = SamplerKind.Random,
+    StudyObjective Objective = StudyObjective.ValidationLoss,
+    int Trials = 16,
+    int Population = 16,
+    int Epochs = 100,
+    bool SearchLearningRate = true,
+    double LearningRateLow = 0.001,
+    double LearningRateHigh = 0.3,
+    bool SearchNeurons = true,
+    int NeuronsMin = 1,
+    int NeuronsMax = 8,
+    bool SearchLayers = false,
+    int LayersMin = 1,
+    int LayersMax = 3,
+    bool SearchActivation = false,
+    bool SearchL2 = false,
+    bool Pruning = false,
+    int Eta = 3,
+    int Grace = 10,
+    int Seed = 1)
+{
+    /// <summary>The data sets offered, with their labels.</summary>
+    public static IReadOnlyList<(string Name, string Label)> DataSets { get; } =
+    [
+        ("circle", "Playground: circle"),
+        ("xor", "Playground: exclusive or"),
+        ("gauss", "Playground: two Gaussians"),
+        ("spiral", "Playground: spiral"),
+        (HiggsUciSource.Name, "HIGGS (UCI, real)"),
+        (ToyJetsSource.Name, "Jets (toy, 5 classes)"),
+    ];
+
+    public bool IsPlayground => PlaygroundDatasetSource.ClassificationSets.Contains(Data);
+
+    /// <summary>The study: the Playground's default network (2-4-2-1 tanh, SGD 0.03, batch 10) as the base trial on the toys.</summary>
+    public ExperimentDefinition Definition()
+    {
+        var space = new SearchSpace(
+            LearningRate: SearchLearningRate ? new FloatRange(LearningRateLow, LearningRateHigh, Log: true, GridPoints: 4) : null,
+            HiddenLayers: SearchLayers ? new IntRange(LayersMin, LayersMax) : null,
+            Neurons: SearchNeurons ? new IntRange(NeuronsMin, NeuronsMax) : null,
+            Activations: SearchActivation ? [Activation.Tanh, Activation.ReLU, Activation.Sigmoid] : null,
+            L2: SearchL2 ? new FloatRange(1e-5, 0.01, Log: true) : null);
+        var study = new StudySpec(space, Objective, Sampler, Trials, Population, Pruning ? new PruningSpec(Eta, Grace) : null);
+        return new ExperimentDefinition(
+            Lesson.Tuning,
+            new DataSpec(Data, Points: Points, TrainFraction: IsPlayground ? 0.5 : 0.8),
+            new ModelSpec([new HiddenLayer(4), new HiddenLayer(2)], IsPlayground ? Activation.Tanh : Activation.ReLU),
+            new OptimizerSpec(IsPlayground ? OptimizerKind.GD : OptimizerKind.Adam, IsPlayground ? 0.03 : 0.003),
+            new TrainingSpec(Epochs, BatchSize: IsPlayground ? 10 : 64, FrameIntervalMs: 60_000),
+            Seed,
+            Study: study);
+    }
+
+    /// <summary>The controls that give <paramref name="definition"/> (a fork of a study).</summary>
+    public static TuningSettings From(ExperimentDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var study = definition.Study ?? new StudySpec(new SearchSpace());
+        var space = study.Space;
+        var defaults = new TuningSettings();
+        return new TuningSettings(
+            definition.RequiredData.Name,
+            definition.RequiredData.Points,
+            study.Sampler,
+            study.Objective,
+            study.Trials,
+            study.Population,
+            definition.RequiredTraining.Epochs,
+            space.LearningRate is not null,
+            space.LearningRate?.Low ?? defaults.LearningRateLow,
+            space.LearningRate?.High ?? defaults.LearningRateHigh,
+            space.Neurons is not null,
+            space.Neurons?.Min ?? defaults.NeuronsMin,
+            space.Neurons?.Max ?? defaults.NeuronsMax,
+            space.HiddenLayers is not null,
+            space.HiddenLayers?.Min ?? defaults.LayersMin,
+            space.HiddenLayers?.Max ?? defaults.LayersMax,
+            space.Activations is { Count: > 0 },
+            space.L2 is not null,
+            study.Pruning is not null,
+            study.Pruning?.ReductionFactor ?? defaults.Eta,
+            study.Pruning?.GracePeriod ?? defaults.Grace,
+            definition.Seed);
+    }
+}

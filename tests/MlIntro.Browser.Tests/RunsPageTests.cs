@@ -1,0 +1,47 @@
+using Microsoft.Playwright;
+
+namespace MlIntro.Browser.Tests;
+
+/// <summary>/runs lists the runs this browser started and compares two of them.</summary>
+[Collection("browser")]
+public sealed class RunsPageTests(BrowserFixture fixture)
+{
+    private static async Task StudyAsync(IPage page, int trials)
+    {
+        await page.Locator("[data-testid=trials] input, input[data-testid=trials]").First.FillAsync(trials.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await page.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.FillAsync("10");
+        await page.GetByTestId("data-label").ClickAsync();
+        await page.GetByTestId("start").ClickAsync();
+        await page.Locator("[data-testid=status]:text('finished')").WaitForAsync(new() { Timeout = 120_000 });
+        await page.GetByTestId("results-link").WaitForAsync();
+    }
+
+    [Fact]
+    public async Task Compare_TwoStudiesOfThisBrowser_OverlaysCurvesListsMetricsAndTheDifferingSetting()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.App.BaseUrl + "/tuning");
+        await page.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await StudyAsync(page, trials: 4);
+        await StudyAsync(page, trials: 3);
+
+        await page.GotoAsync(fixture.App.BaseUrl + "/runs");
+        await page.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var boxes = page.Locator("[data-testid=runs-table] input[type=checkbox]");
+        await boxes.First.WaitForAsync();
+        var listed = await boxes.CountAsync();
+        await boxes.Nth(0).CheckAsync();
+        await boxes.Nth(1).CheckAsync();
+        await page.GetByTestId("compare").ClickAsync();
+        await page.Locator("#runs-curves .main-svg").First.WaitForAsync(new() { Timeout = 30_000 });
+        var lines = await page.EvaluateAsync<int>("() => document.getElementById('runs-curves').data.length");
+        var metricRows = await page.Locator("[data-testid=final-metrics] tbody tr").CountAsync();
+        var diff = await page.Locator("[data-testid=definition-diff] tbody").InnerTextAsync();
+
+        Assert.Equal(2, listed);
+        Assert.Equal(2, lines);
+        Assert.Equal(2, metricRows);
+        Assert.Contains("study.trials", diff, StringComparison.Ordinal);
+        await page.CloseAsync();
+    }
+}
