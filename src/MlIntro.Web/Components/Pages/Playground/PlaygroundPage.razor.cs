@@ -26,6 +26,8 @@ public sealed partial class PlaygroundPage
     private bool _showTest;
     private string? _error;
     private LossChart? _lossChart;
+    private PlaygroundStats? _stats;
+    private object? _rendered;
     private bool _diverged;
     private bool _featuresDirty = true;
 
@@ -184,9 +186,22 @@ public sealed partial class PlaygroundPage
         }
     }
 
+    /// <summary>
+    /// What the page shows besides the per-epoch numbers: the page re-renders when it changes, the numbers alone go to
+    /// <see cref="PlaygroundStats"/> (a whole-page render diff per update was most of a training tab's traffic).
+    /// </summary>
+    private object PageState => (Run.Status, Run.IsPlaying, Run.Error, Run.Id, _error, _diverged, _boundary?.Weights is null, _history.Count == 0);
+
     protected override async Task AfterEventsAsync()
     {
-        StateHasChanged();
+        var changed = !Equals(PageState, _rendered);
+        if (changed)
+        {
+            _rendered = PageState;
+            StateHasChanged();
+        }
+        // Paused, stepped or ended: the numbers must be the last ones, not the last shown.
+        _stats?.Show(Run.Epoch, _last, force: changed || !Run.IsPlaying);
         if (_unpainted is { } frame)
         {
             _unpainted = null;
@@ -199,6 +214,7 @@ public sealed partial class PlaygroundPage
         await Run.StopAsync();
         (_last, _boundary, _unpainted, _diverged, _showUntrained) = (null, null, null, false, true);
         _history.Clear();
+        _stats?.Show(0, null, force: true);
         if (_lossChart is not null)
         {
             await _lossChart.ClearAsync();
