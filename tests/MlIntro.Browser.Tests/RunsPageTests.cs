@@ -11,9 +11,13 @@ public sealed class RunsPageTests(BrowserFixture fixture)
         await page.Locator("[data-testid=trials] input, input[data-testid=trials]").First.FillAsync(trials.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await page.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.FillAsync("10");
         await page.GetByTestId("data-label").ClickAsync();
+        // The page still says "finished" about the previous study until the new one starts: wait for the new run's link.
+        var previous = await page.GetByTestId("results-link").CountAsync() > 0 ? await page.GetByTestId("results-link").GetAttributeAsync("href") : null;
         await page.GetByTestId("start").ClickAsync();
+        await page.WaitForFunctionAsync(
+            "previous => { const a = document.querySelector('[data-testid=results-link]'); return a !== null && a.getAttribute('href') !== previous; }",
+            previous, new() { Timeout = 60_000 });
         await page.Locator("[data-testid=status]:text('finished')").WaitForAsync(new() { Timeout = 120_000 });
-        await page.GetByTestId("results-link").WaitForAsync();
     }
 
     [Fact]
