@@ -30,7 +30,7 @@ public sealed class HomeAndExperimentPageTests(BrowserFixture fixture)
         Assert.Contains("overfitting", lessons[4], StringComparison.Ordinal);
         Assert.Contains("Jet classification", lessons[5], StringComparison.Ordinal);
         Assert.Contains("Tuning", lessons[6], StringComparison.Ordinal);
-        Assert.Equal(["/playground", "/optimizers", "/likelihood", "/evaluation", "/jets"], links);
+        Assert.Equal(["/playground", "/optimizers", "/likelihood", "/evaluation", "/overfitting", "/jets", "/tuning"], links);
         Assert.Contains("Toy data", await page.GetByTestId("data-label").InnerTextAsync(), StringComparison.Ordinal);
         await page.CloseAsync();
     }

@@ -14,7 +14,8 @@ public sealed class PlaygroundResponsivenessTests(BrowserFixture fixture, ITestO
     {
         var page = await PlaygroundPageTests.OpenAsync(fixture, "?dataset=spiral&net=8,8,8,8,8,8&lr=0.03&seed=5");
         // Count the frames the browser paints (each lean frame's numbers are drawn once).
-        await page.EvaluateAsync("() => { window.__frames = 0; const p = window.mlintro.playground.frame; window.mlintro.playground.frame = (e, b) => { window.__frames++; p(e, b); }; }");
+        // (Blazor caches the interop function it calls, so a wrapper would miss frames: watch the drawn map's epoch instead.)
+        await page.EvaluateAsync("() => { window.__frames = 0; new MutationObserver(() => window.__frames++).observe(document.getElementById('playground-boundary'), { attributes: true, attributeFilter: ['data-map-epoch'] }); }");
 
         await page.GetByTestId("play").ClickAsync();
         // Measure the steady state: in the whole suite (never alone) one stall of 1.3-2.2 s was seen around the
