@@ -13,7 +13,21 @@ public sealed class OverfittingPageTests(BrowserFixture fixture)
     private static readonly string[] ToyCharts = ["overfitting-toy-0", "overfitting-toy-2", "overfitting-toy-augmented"];
 
     /// <summary>Lines (not markers) of a Plotly chart that hold at least one point.</summary>
-    private const string DrawnLinesScript = "id => document.getElementById(id).data.filter(t => t.mode === 'lines' && t.x.length > 0).length";
+    private const string DrawnLinesScript = "id => (document.getElementById(id)?.data || []).filter(t => t.mode === 'lines' && t.x.length > 0).length";
+
+    /// <summary>
+    /// The chart's drawn lines once it has <paramref name="expected"/> or after 10 s: charts flush on their own timers
+    /// (a replayed run arrives in one burst), so a fixed wait was too short on a loaded machine.
+    /// </summary>
+    private static async Task<int> DrawnLinesAsync(IPage page, string id, int expected)
+    {
+        var lines = 0;
+        for (var tries = 0; tries < 100 && (lines = await page.EvaluateAsync<int>(DrawnLinesScript, id)) < expected; tries++)
+        {
+            await page.WaitForTimeoutAsync(100);
+        }
+        return lines;
+    }
 
     [Fact]
     public async Task Train_Ladder_DrawsEightCurvesOnTheCapacityAndTheRemediesChartsLive()
@@ -30,17 +44,15 @@ public sealed class OverfittingPageTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator(".ladder-chart[data-points]:not([data-points='0'])").First).ToBeVisibleAsync(new() { Timeout = 90_000 });
         var epochWhenFirstDrawn = int.Parse(await page.GetByTestId("epoch").InnerTextAsync(), CultureInfo.InvariantCulture);
         await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("finished", new() { Timeout = 180_000 });
-        await page.WaitForTimeoutAsync(500); // the charts' last flush (every 100 ms)
-        var sizes = await page.EvaluateAsync<int>(DrawnLinesScript, "overfitting-sizes");
-        var remedies = await page.EvaluateAsync<int>(DrawnLinesScript, "overfitting-remedies");
+        var sizes = await DrawnLinesAsync(page, "overfitting-sizes", 8);
+        var remedies = await DrawnLinesAsync(page, "overfitting-remedies", 8);
         var message = await page.GetByTestId("run-message").InnerTextAsync();
         await BrowserFixture.ScreenshotAsync(page, "overfitting-ladder");
         // The shared page replays the stored run, and Fork brings its settings back to the lesson.
         await page.GotoAsync(await page.GetByTestId("results-link").GetAttributeAsync("href") is { } link ? fixture.App.BaseUrl + link : "");
         await page.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(page.Locator(".ladder-chart[data-points]:not([data-points='0'])").First).ToBeVisibleAsync();
-        await page.WaitForTimeoutAsync(500);
-        var shared = await page.EvaluateAsync<int>(DrawnLinesScript, "experiment-ladder-sizes");
+        var shared = await DrawnLinesAsync(page, "experiment-ladder-sizes", 8);
         await page.Locator(".fork-button").ClickAsync();
         await page.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var forkedEpochs = await page.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.InputValueAsync();
