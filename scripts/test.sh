@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # Runs every test of MlIntro (unit, training, web, browser) and ends with "N passed, N failed".
-# Installs Debian's Chromium for the browser tests when it is missing; never downloads a browser of its own.
+# Installs Debian's Chromium and PostgreSQL when they are missing; never downloads a browser of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "Installing Chromium from Debian for the browser tests (once)..."
+# Debian's packages the tests start themselves: Chromium for the browser tests, PostgreSQL for the shared store's tests
+# (a throw-away server per test run, scripts/postgres-temp.sh).
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing ${missing[*]} from Debian for the tests (once)..."
   sudo_cmd=""
   [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 results=$(mktemp -d)

@@ -230,7 +230,7 @@ public sealed class EfExperimentStore(IDbContextFactory<ExperimentDbContext> con
         return doomed.Count;
     }
 
-    /// <summary>A full disk, a read-only file system or lost permissions become one exception that callers can answer with "storage unavailable".</summary>
+    /// <summary>A full disk, a read-only file system, lost permissions or an unreachable database server become one exception that callers can answer with "storage unavailable".</summary>
     private static async Task WriteAsync(Func<Task> write)
     {
         try
@@ -240,6 +240,10 @@ public sealed class EfExperimentStore(IDbContextFactory<ExperimentDbContext> con
         catch (Exception ex) when (SqliteFaults.IsStorageFault(ex))
         {
             throw SqliteFaults.Unavailable(ex);
+        }
+        catch (Exception ex) when (PostgresFaults.IsStorageFault(ex))
+        {
+            throw PostgresFaults.Unavailable(ex);
         }
     }
 

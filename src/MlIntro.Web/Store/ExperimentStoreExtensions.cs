@@ -13,8 +13,8 @@ public static class ExperimentStoreExtensions
     /// Registers <see cref="IExperimentStore"/> (singleton), <see cref="ExperimentDbContext"/>'s factory and a hosted
     /// service that creates the schema and fails runs left unfinished by a previous process at start, and checkpoints
     /// the WAL journal into the database file at stop.
-    /// Reads <c>ExperimentStore:Provider</c> (default <c>Sqlite</c>) and <c>ConnectionStrings:Experiments</c>;
-    /// a relative SQLite file is placed under the content root.
+    /// Reads <c>ExperimentStore:Provider</c> (<c>Sqlite</c>, the default, or <c>PostgreSQL</c>) and
+    /// <c>ConnectionStrings:Experiments</c>; a relative SQLite file is placed under the content root.
     /// </summary>
     public static IHostApplicationBuilder AddExperimentStore(this IHostApplicationBuilder builder)
     {
@@ -32,9 +32,16 @@ public static class ExperimentStoreExtensions
                     SqliteDataSource.ResolveAgainst(connectionString, builder.Environment.ContentRootPath));
                 builder.Services.AddDbContextFactory<ExperimentDbContext>(options => options.UseSqlite(sqlite));
                 break;
-            // The scale-out plan's PostgreSQL (Npgsql.EntityFrameworkCore.PostgreSQL) would plug in here, with migrations.
+            case "POSTGRESQL":
+                // No default: a cluster's store is a server the operator names, never a guess.
+                var postgres = builder.Configuration.GetConnectionString("Experiments") is { Length: > 0 } named
+                    ? named
+                    : throw new InvalidOperationException(
+                        "ExperimentStore:Provider is PostgreSQL but ConnectionStrings:Experiments is empty; set it to the server's connection string (Host=...;Database=...;Username=...).");
+                builder.Services.AddDbContextFactory<ExperimentDbContext>(options => options.UseNpgsql(postgres));
+                break;
             default:
-                throw new InvalidOperationException($"ExperimentStore:Provider '{provider}' is not supported; use Sqlite.");
+                throw new InvalidOperationException($"ExperimentStore:Provider '{provider}' is not supported; use Sqlite or PostgreSQL.");
         }
 
         builder.Services.TryAddSingleton(TimeProvider.System);

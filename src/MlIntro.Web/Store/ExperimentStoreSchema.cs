@@ -12,8 +12,8 @@ public static class ExperimentStoreSchema
     /// <exception cref="ExperimentStoreUnusableException">The file or its folder cannot be used; the message says why in one sentence.</exception>
     /// <remarks>
     /// EnsureCreated rather than migrations: a self-hosted SQLite file needs no migration tooling. EnsureCreated does
-    /// not alter an existing schema, so the few additions since the first release are applied here by hand;
-    /// the PostgreSQL scale-out (ARCHITECTURE.md) would add EF migrations and call Database.MigrateAsync instead.
+    /// not alter an existing schema, so the few additions since the first release are applied here by hand.
+    /// On PostgreSQL (a cluster's shared store) the tables are created once, by whichever process starts first.
     /// </remarks>
     public static async Task InitializeExperimentStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -23,7 +23,16 @@ public static class ExperimentStoreSchema
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         if (!db.Database.IsSqlite())
         {
-            await db.Database.EnsureCreatedAsync(cancellationToken);
+            try
+            {
+                await PostgresSchema.EnsureTablesAsync(db, "Experiments", cancellationToken);
+                await EnsureKeyTableAsync(services, cancellationToken);
+            }
+            catch (Exception ex) when (PostgresFaults.Find(ex) is { } postgres)
+            {
+                throw new ExperimentStoreUnusableException(PostgresFaults.DescribeAtStart(db.Database.GetConnectionString() ?? "", postgres), ex);
+            }
+
             return;
         }
 
@@ -73,6 +82,16 @@ public static class ExperimentStoreSchema
         // Idle pooled connections keep the file open; closing them lets SQLite remove the emptied -wal file.
         Microsoft.Data.Sqlite.SqliteConnection.ClearPool((Microsoft.Data.Sqlite.SqliteConnection)connection);
         return busy == 0;
+    }
+
+    /// <summary>The data-protection key table, when the keys are kept in the shared database (see DataProtectionRegistration).</summary>
+    private static async Task EnsureKeyTableAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var scope = services.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<DataProtectionKeysDbContext>() is { } keys)
+        {
+            await PostgresSchema.EnsureTablesAsync(keys, DataProtectionKeysDbContext.Table, cancellationToken);
+        }
     }
 
     /// <summary>Files written before runs had owners lack the OwnerId column and its index.</summary>

@@ -83,11 +83,21 @@ public sealed class ExperimentStoreRegistrationTests : IDisposable
     [Fact]
     public void AddExperimentStore_UnknownProvider_ThrowsNamingIt()
     {
-        var builder = CreateBuilder(new() { ["ExperimentStore:Provider"] = "Postgres" });
+        var builder = CreateBuilder(new() { ["ExperimentStore:Provider"] = "SqlServer" });
 
         var error = Assert.Throws<InvalidOperationException>(() => builder.AddExperimentStore());
 
-        Assert.Equal("ExperimentStore:Provider 'Postgres' is not supported; use Sqlite.", error.Message);
+        Assert.Equal("ExperimentStore:Provider 'SqlServer' is not supported; use Sqlite or PostgreSQL.", error.Message);
+    }
+
+    [Fact]
+    public void AddExperimentStore_PostgreSqlWithoutConnectionString_ThrowsSayingWhatToSet()
+    {
+        var builder = CreateBuilder(new() { ["ExperimentStore:Provider"] = "PostgreSQL" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => builder.AddExperimentStore());
+
+        Assert.Contains("ConnectionStrings:Experiments is empty", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ internal sealed class FixedTimeProvider(DateTimeOffset now) : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now.ToUniversalTime();
 }
 
-/// <summary>A service provider over one SQLite file, like the app's: disposing it and building another is a restart.</summary>
+/// <summary>A service provider over one database, like the app's: disposing it and building another is a restart.</summary>
 internal sealed class StoreHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -77,10 +77,13 @@ internal sealed class StoreHost : IAsyncDisposable
 
     public IExperimentStore Store => _services.GetRequiredService<IExperimentStore>();
 
-    public static async Task<StoreHost> OpenAsync(string databaseFile, TimeProvider clock, CancellationToken cancellationToken)
+    public static Task<StoreHost> OpenAsync(string databaseFile, TimeProvider clock, CancellationToken cancellationToken) =>
+        OpenAsync(o => o.UseSqlite($"Data Source={databaseFile}"), clock, cancellationToken);
+
+    public static async Task<StoreHost> OpenAsync(Action<DbContextOptionsBuilder> provider, TimeProvider clock, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection()
-            .AddDbContextFactory<ExperimentDbContext>(o => o.UseSqlite($"Data Source={databaseFile}"))
+            .AddDbContextFactory<ExperimentDbContext>(provider)
             .AddSingleton(clock)
             .AddSingleton<IExperimentStore, EfExperimentStore>()
             .BuildServiceProvider();

@@ -1,30 +1,51 @@
-using Microsoft.Data.Sqlite;
 using MlIntro.Core.Experiments;
+using MlIntro.Web.Store;
 using static MlIntro.Web.Tests.Store.Samples;
 
 namespace MlIntro.Web.Tests.Store;
 
-public sealed class EfExperimentStoreTests : IDisposable
+/// <summary>
+/// What <see cref="IExperimentStore"/> promises, on every database provider the app supports: each subclass opens the
+/// store on its own provider (<see cref="SqliteExperimentStoreTests"/>, <see cref="PostgresExperimentStoreTests"/>).
+/// </summary>
+public abstract class ExperimentStoreContractTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
     private readonly FixedTimeProvider _clock = new(Start.AddMinutes(5));
     // xunit 2 has no per-test token; a timeout keeps a stuck database call from hanging the run.
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(60));
 
     private readonly CancellationToken _ct;
 
-    public EfExperimentStoreTests() => _ct = _timeout.Token;
+    protected ExperimentStoreContractTests() => _ct = _timeout.Token;
+
+    protected CancellationToken Ct => _ct;
+
+    /// <summary>A store over this test's database, as the app builds it; disposing it and opening again is a restart.</summary>
+    internal abstract Task<StoreHost> OpenAsync(TimeProvider clock);
+
+    /// <summary>Lets go of pooled connections between a stop and a restart, as a process exit would.</summary>
+    protected virtual void ReleaseConnections()
+    {
+    }
 
     public void Dispose()
     {
-        _timeout.Dispose();
-        _folder.Dispose();
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _timeout.Dispose();
+        }
     }
 
     [Fact]
     public async Task FindAsync_AfterCreateAndTerminalEvent_ReturnsDefinitionStatusMessageAndTimes()
     {
-        await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
+        await using var host = await OpenAsync(_clock);
         var store = host.Store;
         await store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         await store.AppendAsync("run-1", [Status(0, ExperimentStatus.Running), Epoch(1, 1, 0.7, 0.72)], _ct);
@@ -56,7 +77,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     [Fact]
     public async Task FindAsync_AfterRunningEventOnly_ReturnsRunningWithoutFinishTime()
     {
-        await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
+        await using var host = await OpenAsync(_clock);
         await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         var created = await host.Store.FindAsync("run-1", _ct);
 
@@ -72,7 +93,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     [Fact]
     public async Task AppendAsync_StatusAfterTerminal_KeepsTerminalStatus()
     {
-        await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
+        await using var host = await OpenAsync(_clock);
         await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         await host.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Cancelled, "Stopped by user.")], _ct);
 
@@ -86,7 +107,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     [Fact]
     public async Task EventsAsync_AfterSeveralBatches_ReturnsEventsBySequenceWithPayloadsIntact()
     {
-        await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
+        await using var host = await OpenAsync(_clock);
         await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         // Values with no short decimal form, extremes and NaN: a lossy number format would change them.
         var metrics = new EpochMetrics(7, 0.1 + 0.2, 1.0 / 3.0, TrainAccuracy: double.Epsilon, TestAccuracy: 1e-300,
@@ -130,17 +151,17 @@ public sealed class EfExperimentStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task EventsAsync_NewServiceProviderOverSameFile_ReadsEverythingBack()
+    public async Task EventsAsync_NewServiceProviderOverSameDatabase_ReadsEverythingBack()
     {
-        await using (var first = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct))
+        await using (var first = await OpenAsync(_clock))
         {
             await first.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
             await first.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Running), Epoch(1, 1, 0.6931471805599453, 0.7)], _ct);
             await first.Store.AppendAsync("run-1", [Status(2, ExperimentStatus.Finished)], _ct);
         }
-        SqliteConnection.ClearAllPools();
+        ReleaseConnections();
 
-        await using var second = await StoreHost.OpenAsync(_folder.DatabaseFile, new FixedTimeProvider(Start.AddDays(1)), _ct);
+        await using var second = await OpenAsync(new FixedTimeProvider(Start.AddDays(1)));
         var stored = await second.Store.FindAsync("run-1", _ct);
         var events = await second.Store.EventsAsync("run-1", _ct);
 
@@ -155,7 +176,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     [Fact]
     public async Task AppendAsync_RepeatedSequences_KeepsFirstAndAddsOnlyNewOnes()
     {
-        await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
+        await using var host = await OpenAsync(_clock);
         await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         await host.Store.AppendAsync("run-1", [Epoch(0, 1, 0.9, 0.9), Epoch(1, 2, 0.8, 0.8)], _ct);
 
@@ -170,7 +191,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     [Fact]
     public async Task AppendAsync_RepeatedTerminalEvent_KeepsFirstFinishTime()
     {
-        await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
+        await using var host = await OpenAsync(_clock);
         await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         await host.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Finished)], _ct);
         var firstFinish = _clock.Now;
@@ -185,7 +206,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     [Fact]
     public async Task AppendAsync_UnknownExperiment_Throws()
     {
-        await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
+        await using var host = await OpenAsync(_clock);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.Store.AppendAsync("nope", [Epoch(0, 1, 1, 1)], _ct));
 
@@ -195,7 +216,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     [Fact]
     public async Task FindAsync_UnknownId_ReturnsNullAndNoEvents()
     {
-        await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
+        await using var host = await OpenAsync(_clock);
         await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         await host.Store.AppendAsync("run-1", [Epoch(0, 1, 1, 1)], _ct);
 
@@ -209,7 +230,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     [Fact]
     public async Task FailUnfinishedAsync_MixedStatuses_FailsOnlyQueuedAndRunning()
     {
-        await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
+        await using var host = await OpenAsync(_clock);
         var store = host.Store;
         foreach (var id in new[] { "queued", "running", "finished", "cancelled" })
         {
@@ -247,7 +268,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     [Fact]
     public async Task RecentAsync_CreatedOutOfOrder_ReturnsNewestFirstUpToCount()
     {
-        await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
+        await using var host = await OpenAsync(_clock);
         // Different offsets: order must follow the instant, not the local clock reading.
         await host.Store.CreateAsync("middle", Definition(), "owner-1", Start.AddSeconds(1), _ct);
         await host.Store.CreateAsync("newest", Definition("circle"), "owner-1", new DateTimeOffset(2025, 3, 14, 7, 0, 0, TimeSpan.FromHours(-2)), _ct);
@@ -265,7 +286,7 @@ public sealed class EfExperimentStoreTests : IDisposable
     [Fact]
     public async Task AppendAsync_FiveHundredEventBatch_StoresAll()
     {
-        await using var host = await StoreHost.OpenAsync(_folder.DatabaseFile, _clock, _ct);
+        await using var host = await OpenAsync(_clock);
         await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
         var batch = Enumerable.Range(0, 500).Select(i => Epoch(i, i, 1.0 / (i + 1), 2.0 / (i + 1))).ToList();
 
@@ -274,6 +295,32 @@ public sealed class EfExperimentStoreTests : IDisposable
 
         Assert.Equal(500, events.Count);
         Assert.Equal(1.0 / 500, events[499].Metrics!.TrainLoss);
+    }
+
+    [Fact]
+    public async Task DeleteExpiredAsync_OldAndCrowdedRuns_DeletesFinishedOnesWithEventsAndKeepsUnfinished()
+    {
+        await using var host = await OpenAsync(_clock);
+        var store = (EfExperimentStore)host.Store;
+        await store.CreateAsync("old-finished", Definition(), "owner-1", Start, _ct);
+        await store.CreateAsync("old-running", Definition(), "owner-1", Start, _ct);
+        await store.CreateAsync("young-1", Definition(), "owner-2", Start.AddDays(10), _ct);
+        await store.CreateAsync("young-2", Definition(), "owner-2", Start.AddDays(11), _ct);
+        await store.CreateAsync("young-3", Definition(), "owner-2", Start.AddDays(12), _ct);
+        await store.AppendAsync("old-finished", [Epoch(0, 1, 1, 1), Status(1, ExperimentStatus.Finished)], _ct);
+        await store.AppendAsync("old-running", [Status(0, ExperimentStatus.Running)], _ct);
+        foreach (var id in new[] { "young-1", "young-2", "young-3" })
+        {
+            await store.AppendAsync(id, [Status(0, ExperimentStatus.Finished)], _ct);
+        }
+
+        var deleted = await store.DeleteExpiredAsync(Start.AddDays(1), keepPerOwner: 2, _ct);
+        var left = await store.RecentAsync(10, _ct);
+
+        Assert.Equal(2, deleted);
+        Assert.Equal(["young-3", "young-2", "old-running"], left.Select(e => e.Id));
+        Assert.Empty(await store.EventsAsync("old-finished", _ct));
+        Assert.Empty(await store.EventsAsync("young-1", _ct));
     }
 
     private static int[] Bits(float[] values) => Array.ConvertAll(values, BitConverter.SingleToInt32Bits);
