@@ -7,18 +7,7 @@ namespace MlIntro.Web.Store;
 /// <summary>PostgreSQL's errors in words, like <see cref="SqliteFaults"/> for the file.</summary>
 internal static class PostgresFaults
 {
-    public static NpgsqlException? Find(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is NpgsqlException npgsql)
-            {
-                return npgsql;
-            }
-        }
-
-        return null;
-    }
+    public static NpgsqlException? Find(Exception exception) => ExceptionChain.Find<NpgsqlException>(exception);
 
     /// <summary>
     /// The server is unreachable, refuses us, or has no room (connections, disk): nothing can be written until it is

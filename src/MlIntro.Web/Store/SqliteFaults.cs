@@ -8,18 +8,7 @@ namespace MlIntro.Web.Store;
 internal static class SqliteFaults
 {
     /// <summary>The SQLite error behind <paramref name="exception"/> (EF Core wraps it in a DbUpdateException), or null.</summary>
-    public static SqliteException? Find(Exception exception)
-    {
-        for (Exception? e = exception; e is not null; e = e.InnerException)
-        {
-            if (e is SqliteException sqlite)
-            {
-                return sqlite;
-            }
-        }
-
-        return null;
-    }
+    public static SqliteException? Find(Exception exception) => ExceptionChain.Find<SqliteException>(exception);
 
     /// <summary>A fault of the disk or file, not of the data or the code: nothing can be written until someone fixes it.</summary>
     public static bool IsStorageFault(Exception exception) =>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +43,7 @@ internal sealed class AppProcess : IAsyncDisposable
     {
         var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "mlintro-process-" + Guid.NewGuid().ToString("N"))).FullName;
         var dll = BuiltAppPath();
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var address = new Uri($"http://127.0.0.1:{Infrastructure.LocalMachine.FreePort()}");
         var start = new ProcessStartInfo(DotnetHost(), [dll, "--urls", address.ToString()])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -121,26 +119,13 @@ internal sealed class AppProcess : IAsyncDisposable
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (output.Name, output.Parent!.Name);
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "MlIntro.Web.sln")))
-        {
-            root = root.Parent;
-        }
-        Assert.NotNull(root);
-        var dll = Path.Combine(root.FullName, "src", "MlIntro.Web", "bin", configuration, framework, "MlIntro.Web.dll");
+        var dll = Path.Combine(Infrastructure.LocalMachine.RepositoryRoot(), "src", "MlIntro.Web", "bin", configuration, framework, "MlIntro.Web.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first");
         return dll;
     }
 
     private static string DotnetHost() =>
         Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet" ? host : "dotnet";
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private async Task WaitUntilHealthyAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace MlIntro.Web.Tests.Infrastructure;
@@ -29,7 +27,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
         // /tmp itself, not a folder under a private temp folder: the server runs as 'postgres' and must reach it.
         _folder = Path.Combine("/tmp", "mlintro-pg-" + Guid.NewGuid().ToString("N"));
-        AdminConnectionString = (await RunScriptAsync("start", _folder, FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture))).Trim();
+        AdminConnectionString = (await RunScriptAsync("start", _folder, LocalMachine.FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture))).Trim();
     }
 
     public async Task DisposeAsync()
@@ -62,7 +60,7 @@ public sealed class PostgresServer : IAsyncLifetime
     private static async Task<string> RunScriptAsync(params string[] arguments)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot(), "scripts", "postgres-temp.sh"));
+        start.ArgumentList.Add(Path.Combine(LocalMachine.RepositoryRoot(), "scripts", "postgres-temp.sh"));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -81,24 +79,6 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         return await output;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "MlIntro.Web.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("MlIntro.Web.sln not found above the test's folder.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -94,7 +92,7 @@ public sealed class PostgresAppTests(PostgresServer server)
     public async Task Initialize_ServerNotListening_ThrowsOneSentenceNamingHostAndPort()
     {
         using var timeout = HubClient.Timeout();
-        var port = ClosedPort();
+        var port = LocalMachine.FreePort();
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Configuration["ExperimentStore:Provider"] = "PostgreSQL";
         builder.Configuration["ConnectionStrings:Experiments"] = $"Host=127.0.0.1;Port={port};Username=mlintro;Database=mlintro;Timeout=5";
@@ -112,11 +110,4 @@ public sealed class PostgresAppTests(PostgresServer server)
         ["ExperimentStore:Provider"] = "PostgreSQL",
         ["ConnectionStrings:Experiments"] = connectionString,
     };
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

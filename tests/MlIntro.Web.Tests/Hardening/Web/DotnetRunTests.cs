@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using MlIntro.Web.Tests.Infrastructure;
 
 namespace MlIntro.Web.Tests.Hardening.Web;
@@ -13,33 +12,17 @@ namespace MlIntro.Web.Tests.Hardening.Web;
 [Collection(HubTestGroup.Name)]
 public sealed class DotnetRunTests
 {
-    private static string RepositoryRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "MlIntro.Web.sln")))
-        {
-            folder = folder.Parent;
-        }
-        return folder?.FullName ?? throw new InvalidOperationException("MlIntro.Web.sln not found above the test's folder.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [Fact]
     public async Task DotnetRun_ReadmeCommand_StartsInProductionAndServesTheAssets()
     {
         using var timeout = HubClient.Timeout(seconds: 180);
         using var database = new TestDatabase();
-        var port = FreePort();
+        var port = LocalMachine.FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { "run", "--project", "src/MlIntro.Web", "--no-build", "--", $"--urls=http://127.0.0.1:{port}" },
-            WorkingDirectory = RepositoryRoot(),
+            WorkingDirectory = LocalMachine.RepositoryRoot(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
