@@ -22,7 +22,7 @@ public sealed class HomeAndExperimentPageTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/playground");
         await page.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-        // The lecture's order; the coming lessons are text, not links.
+        // The lecture's order, every lesson a link.
         Assert.Equal(7, lessons.Count);
         Assert.Contains("Optimizers", lessons[1], StringComparison.OrdinalIgnoreCase);
         Assert.Contains("Likelihood ratios", lessons[2], StringComparison.Ordinal);

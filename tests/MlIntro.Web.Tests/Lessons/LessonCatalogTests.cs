@@ -49,14 +49,6 @@ public sealed class LessonCatalogTests
         Assert.Equal("4 · Evaluating a classifier", LessonCatalog.Of(Lesson.Evaluation).Heading);
     }
 
-    [Fact]
-    public void All_EveryLessonOfTheLecture_HasItsPage()
-    {
-        var coming = LessonCatalog.All.Where(l => !l.IsAvailable).Select(l => l.Lesson);
-
-        Assert.Empty(coming);
-    }
-
     [Theory]
     [MemberData(nameof(Paths))]
     public void ForLesson_EachLesson_OpensThatLessonsPageWithTheDefinition(Lesson lesson, string path)

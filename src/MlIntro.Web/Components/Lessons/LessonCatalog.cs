@@ -4,8 +4,7 @@ namespace MlIntro.Web.Components.Lessons;
 
 /// <summary>One lesson as the home page, the menu, its heading and shared links show it.</summary>
 /// <param name="Number">Its place in the lecture (1-based), never derived from the enum.</param>
-/// <param name="IsAvailable">False for a lesson that is coming: shown as plain text, never as a link.</param>
-public sealed record LessonInfo(Lesson Lesson, int Number, string Title, string ShortTitle, string Path, string Summary, bool IsAvailable)
+public sealed record LessonInfo(Lesson Lesson, int Number, string Title, string ShortTitle, string Path, string Summary)
 {
     /// <summary>The page's title heading, "N · Title".</summary>
     public string Heading => $"{Number} · {Title}";
@@ -20,19 +19,19 @@ public static class LessonCatalog
     public static IReadOnlyList<LessonInfo> All { get; } =
     [
         new(Lesson.Playground, 1, "Visualizing how a neural network works", "Playground", "/playground",
-            "Train a small network live and watch its hidden neurons and decision boundary form.", true),
+            "Train a small network live and watch its hidden neurons and decision boundary form."),
         new(Lesson.Optimizers, 2, "Optimizers racing on a loss surface", "Optimizers", "/optimizers",
-            "GD, Momentum, Adagrad, Adadelta, RMSProp, Adam and Ftrl descend the same surface side by side.", true),
+            "GD, Momentum, Adagrad, Adadelta, RMSProp, Adam and Ftrl descend the same surface side by side."),
         new(Lesson.LikelihoodRatios, 3, "Likelihood ratios and reweighting", "Likelihoods", "/likelihood",
-            "Neyman-Pearson, the classifier trick, reweighting, ensembles and negative event weights.", true),
+            "Neyman-Pearson, the classifier trick, reweighting, ensembles and negative event weights."),
         new(Lesson.Evaluation, 4, "Evaluating a classifier", "Evaluation", "/evaluation",
-            "Move the threshold and watch the confusion matrix, the ROC curve and the AUC respond.", true),
+            "Move the threshold and watch the confusion matrix, the ROC curve and the AUC respond."),
         new(Lesson.Overfitting, 5, "Under- and overfitting and remedies", "Overfitting", "/overfitting",
-            "Capacity, L1/L2, dropout, early stopping and augmentation on the same data.", true),
+            "Capacity, L1/L2, dropout, early stopping and augmentation on the same data."),
         new(Lesson.Jets, 6, "Jet classification", "Jets", "/jets",
-            "Tag gluon, quark, top, W and Z jets from 16 substructure features and read per-class ROC curves.", true),
+            "Tag gluon, quark, top, W and Z jets from 16 substructure features and read per-class ROC curves."),
         new(Lesson.Tuning, 7, "Tuning and experiment tracking", "Tuning", "/tuning",
-            "Grid, random and Bayesian search over many runs, compared in one table and in parallel coordinates.", true),
+            "Grid, random and Bayesian search over many runs, compared in one table and in parallel coordinates."),
     ];
 
     private static readonly Dictionary<Lesson, LessonInfo> ByLesson = All.ToDictionary(l => l.Lesson);
