@@ -1,27 +1,15 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using MlIntro.Core.Data;
 using MlIntro.Core.Experiments;
 using MlIntro.Training.Batching;
 using MlIntro.Training.Tests.Support;
-using TorchSharp;
 
 namespace MlIntro.Training.Tests.Batching;
 
 /// <summary>Early stopping in the stacked engine keeps the best epoch's network, as the single-run executor does.</summary>
 [Collection("torch")]
-public sealed class StackedEarlyStoppingTests : IDisposable
+public sealed class StackedEarlyStoppingTests
 {
     private const int Patience = 3;
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(120);
-    private readonly StackedRunExecutor _stacked = new(
-        new DatasetCatalog([new CircleTestSource()]),
-        torch.CPU,
-        new TrainingOptions { ThreadsPerRun = 1 },
-        Trainer.Executor(),
-        NullLoggerFactory.Instance);
-
-    public void Dispose() => _stacked.Dispose();
-
     [Fact]
     public async Task Execute_EarlyStopping_FinalEvaluationAndFrameAreTheBestEpochsNetwork()
     {
@@ -33,11 +21,12 @@ public sealed class StackedEarlyStoppingTests : IDisposable
             Training = new TrainingSpec(Epochs: 300, BatchSize: 10, EarlyStopping: true, Patience: Patience, FrameIntervalMs: 60_000),
         };
         using var timeout = new CancellationTokenSource(Budget);
+        using var engine = Trainer.Stacked(new CircleTestSource());
 
-        var stopped = await RunStackedAsync(stopping, timeout.Token);
+        var stopped = await RunStackedAsync(engine, stopping, timeout.Token);
         var test = stopped.Epochs.Select(m => m.TestLoss!.Value).ToList();
         var bestEpoch = test.IndexOf(test.Min()) + 1;
-        var plain = await RunStackedAsync(stopping with { Training = stopping.Training! with { Epochs = bestEpoch, EarlyStopping = false } }, timeout.Token);
+        var plain = await RunStackedAsync(engine, stopping with { Training = stopping.Training! with { Epochs = bestEpoch, EarlyStopping = false } }, timeout.Token);
 
         Assert.True(StackedCompatibility.Accepts(stopping, new TrainingOptions().StackedMaxEpochCost), "the precondition: the stacked engine trains this run");
         Assert.True(stopped.Epochs.Count < 300 && stopped.Epochs.Count == bestEpoch + Patience, $"stopped after {stopped.Epochs.Count} epochs, best {bestEpoch}");
@@ -55,11 +44,11 @@ public sealed class StackedEarlyStoppingTests : IDisposable
     private static (EvaluationFrame Evaluation, BoundaryFrame Frame) Final(RunLog log) =>
         (log.Events.Last(e => e.Evaluation is { IsFinal: true }).Evaluation!, log.Events.Last(e => e.Boundary is not null).Boundary!);
 
-    private async Task<RunLog> RunStackedAsync(ExperimentDefinition definition, CancellationToken cancellationToken)
+    private static async Task<RunLog> RunStackedAsync(StackedRunExecutor engine, ExperimentDefinition definition, CancellationToken cancellationToken)
     {
         using var run = Trainer.NewRun(definition);
         var log = new RunLog(run);
-        await Task.Factory.StartNew(() => _stacked.Execute(run), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).WaitAsync(cancellationToken);
+        await Task.Factory.StartNew(() => engine.Execute(run), cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).WaitAsync(cancellationToken);
         return log;
     }
 }
