@@ -73,4 +73,28 @@ public sealed class LadderExecutorTests(LargeLadderFixture ladder) : IClassFixtu
         var largeSecond = order.IndexOf((CapacityLadder.Large, 2));
         Assert.True(tinyLast < largeSecond, $"Tiny's epoch {epochs} should come before Large's epoch 2; the order was {string.Join(", ", order)}");
     }
+
+    [Fact]
+    public void Execute_EarlyStopping_LargeStopsPatienceEpochsAfterItsBestAndItsLastEpochNamesIt()
+    {
+        // Large overfits 1,000 events within about 15 epochs (see the fixture), so patience 5 stops it long before 60.
+        const int patience = 5;
+        var definition = CapacityLadder.Definition(
+            [.. CapacityLadder.Sizes.Where(r => r.Name is CapacityLadder.Large)],
+            trainingEvents: LargeLadderFixture.Events,
+            labelNoise: 0,
+            epochs: 60,
+            earlyStopping: true,
+            patience: patience);
+
+        var log = LadderRuns.Run(definition);
+
+        var large = LadderRuns.Series(log, CapacityLadder.Large);
+        var best = large.MinBy(m => m.TestLoss!.Value)!;
+        Assert.Equal(ExperimentStatus.Finished, log.Last.Status);
+        Assert.Equal(best.Epoch + patience, large.Length);
+        Assert.Equal(best.Epoch, large[^1].RestoredEpoch);
+        Assert.All(large[..^1], m => Assert.Null(m.RestoredEpoch));
+        Assert.Contains($"restored epoch {best.Epoch}", log.Last.Message, StringComparison.Ordinal);
+    }
 }
