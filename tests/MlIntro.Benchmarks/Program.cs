@@ -40,7 +40,7 @@ internal static class BenchmarkProgram
                 break;
             case "LADDER":
                 // Issue 12: the four-model capacity ladder against four bare TorchSharp loops one after another.
-                verdicts.Add(Overfitting.LadderBenchmark.Run(quick));
+                verdicts.Add(await Overfitting.LadderBenchmark.RunAsync(quick));
                 break;
             case "FAIRNESS":
                 // The built app as a child process: a normal client beside 8 abusive connections (issue 9, item 3).

@@ -40,6 +40,8 @@ public sealed class OverfittingPageTests(BrowserFixture fixture)
         await page.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.PressAsync("Tab");
 
         await page.GetByTestId("train").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("?d=", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        var address = page.Url;
         // Live: the first epochs are drawn while the run still trains (7 networks, several tenths of a second per epoch).
         await Assertions.Expect(page.Locator(".ladder-chart[data-points]:not([data-points='0'])").First).ToBeVisibleAsync(new() { Timeout = 90_000 });
         var epochWhenFirstDrawn = int.Parse(await page.GetByTestId("epoch").InnerTextAsync(), CultureInfo.InvariantCulture);
@@ -56,6 +58,11 @@ public sealed class OverfittingPageTests(BrowserFixture fixture)
         await page.Locator(".fork-button").ClickAsync();
         await page.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var forkedEpochs = await page.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.InputValueAsync();
+        // The address the page kept while training, copied into another tab, brings the same settings back.
+        var copied = await fixture.NewPageAsync();
+        await copied.GotoAsync(address);
+        await copied.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var copiedEpochs = await copied.Locator("[data-testid=epochs] input, input[data-testid=epochs]").First.InputValueAsync();
 
         Assert.Contains("UCI HIGGS", label, StringComparison.Ordinal);
         Assert.Contains("1,100 held out", label, StringComparison.Ordinal);
@@ -65,6 +72,7 @@ public sealed class OverfittingPageTests(BrowserFixture fixture)
         Assert.Contains("Large best at epoch", message, StringComparison.Ordinal);
         Assert.Equal(8, shared);
         Assert.Equal(Epochs.ToString(CultureInfo.InvariantCulture), forkedEpochs);
+        Assert.Equal(Epochs.ToString(CultureInfo.InvariantCulture), copiedEpochs);
     }
 
     [Fact]
@@ -99,6 +107,7 @@ public sealed class OverfittingPageTests(BrowserFixture fixture)
         await page.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
         await page.GetByTestId("toys-train").ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains("?d=", StringComparison.Ordinal), new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator(".toy-fit:not([data-epoch='0'])")).ToHaveCountAsync(4, new() { Timeout = 120_000 });
         await Assertions.Expect(page.Locator(".toy-fit .heatmaplayer")).ToHaveCountAsync(4);
         var points = await page.EvaluateAsync<int[]>("ids => ids.map(id => document.getElementById(id).data.filter(t => t.mode === 'markers').reduce((n, t) => n + t.x.length, 0))",

@@ -49,6 +49,8 @@ public sealed record TrainingEvent(
 /// <param name="Series">Which model of a multi-model run (e.g. the optimizer's name in a race); empty for single runs.</param>
 /// <param name="TrainLossWithoutDropout">When <paramref name="TrainLoss"/> is the mean over the epoch's batches with dropout on
 /// (as Keras reports it), the training loss measured again after the epoch with dropout off.</param>
+/// <param name="RestoredEpoch">Set on the last epoch of a model that early stopping ended: the epoch whose weights it went
+/// back to (the best one), so a chart can mark both the stop and the best epoch.</param>
 /// <remarks>Test metrics are absent in runs that hold out a validation set and test only at the end (the jet recipe).</remarks>
 public sealed record EpochMetrics(
     int Epoch,
@@ -59,7 +61,8 @@ public sealed record EpochMetrics(
     string Series = "",
     double? ValidationLoss = null,
     double? ValidationAccuracy = null,
-    double? TrainLossWithoutDropout = null);
+    double? TrainLossWithoutDropout = null,
+    int? RestoredEpoch = null);
 
 /// <summary>
 /// Network output over the input square [Min, Max]², row-major (<c>Output[row * Resolution + column]</c>, row = x2):

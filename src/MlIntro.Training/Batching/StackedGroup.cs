@@ -180,6 +180,26 @@ internal sealed class StackedGroup(StackKey key, Device device) : IDisposable
         return edit.IsValid && edit.Layer < _layers && StackedWeights.Set(_state[2 * edit.Layer][index], edit);
     }
 
+    /// <summary>Run <paramref name="index"/>'s parameters (not its optimizer's slots), copied out of the stack and owned by the caller.</summary>
+    public Tensor[] CopyParameters(int index)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return [.. _state.Take(2 * _layers).Select(p => p[index].clone().DetachFromDisposeScope())];
+    }
+
+    /// <summary>Writes <paramref name="parameters"/> (from <see cref="CopyParameters"/>) back into run <paramref name="index"/>'s place in the stack.</summary>
+    public void SetParameters(int index, IReadOnlyList<Tensor> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            _state[i][index].copy_(parameters[i]);
+        }
+    }
+
     /// <summary>Train and test loss (and accuracy for classification) of every run over its whole splits.</summary>
     public (float[] TrainLoss, float[] TestLoss, float[]? TrainAccuracy, float[]? TestAccuracy) Measure()
     {

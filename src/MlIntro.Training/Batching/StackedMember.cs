@@ -98,6 +98,19 @@ internal sealed class StackedMember : IDisposable
 
     public int BestEpoch { get; set; }
 
+    /// <summary>Early stopping's copy of the parameters at <see cref="BestEpoch"/> (null without early stopping), restored when it stops.</summary>
+    public Tensor[]? BestWeights { get; private set; }
+
+    /// <summary>Keeps <paramref name="parameters"/> (owned from now on) as the best epoch's, freeing the previous copy.</summary>
+    public void KeepBest(Tensor[] parameters)
+    {
+        foreach (var old in BestWeights ?? [])
+        {
+            old.Dispose();
+        }
+        BestWeights = parameters;
+    }
+
     public bool IsEnded => Volatile.Read(ref _endedFlag) != 0;
 
     /// <summary>Set once the run's final status is published; the run's own thread waits for it.</summary>
@@ -121,6 +134,7 @@ internal sealed class StackedMember : IDisposable
             tensor.Dispose();
         }
         State = null;
+        KeepBest([]);
         TrainX.Dispose();
         TrainY.Dispose();
         TestX.Dispose();

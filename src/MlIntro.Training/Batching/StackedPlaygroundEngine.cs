@@ -282,10 +282,8 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
             var member = members[k];
             var settings = member.Run.Definition.RequiredTraining;
             var epoch = ++member.Epoch;
-            var metrics = new EpochMetrics(epoch, trainLoss[k], testLoss[k], trainAccuracy?[k], testAccuracy?[k]);
-            member.Run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Epoch, ExperimentStatus.Running, Metrics: metrics));
             double watched = testLoss[k];
-            var diverged = !double.IsFinite(metrics.TrainLoss) || !double.IsFinite(watched);
+            var diverged = !double.IsFinite(trainLoss[k]) || !double.IsFinite(watched);
             var last = epoch == settings.Epochs;
             var earlyStop = false;
             if (!diverged)
@@ -293,12 +291,21 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
                 if (watched < member.BestLoss)
                 {
                     (member.BestLoss, member.BestEpoch) = (watched, epoch);
+                    if (settings.EarlyStopping)
+                    {
+                        member.KeepBest(group.CopyParameters(k));
+                    }
                 }
                 else if (settings.EarlyStopping && epoch - member.BestEpoch >= settings.Patience)
                 {
+                    // As the single-run executor (Keras' restore_best_weights): the stopped run hands back its best
+                    // epoch's network, so its last frame and final evaluation are that network's.
                     earlyStop = true;
+                    group.SetParameters(k, member.BestWeights!);
                 }
             }
+            var metrics = new EpochMetrics(epoch, trainLoss[k], testLoss[k], trainAccuracy?[k], testAccuracy?[k], RestoredEpoch: earlyStop ? member.BestEpoch : null);
+            member.Run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Epoch, ExperimentStatus.Running, Metrics: metrics));
             // As the executor: send the frame now if waiting another epoch would make the gap longer than asked for.
             var due = member.FrameClock.ElapsedMilliseconds + epochClock.ElapsedMilliseconds >= FrameIntervalMs(settings);
             outcomes[k] = (diverged, last, earlyStop, diverged || last || earlyStop || due);
@@ -333,7 +340,7 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
             {
                 var patience = member.Run.Definition.RequiredTraining.Patience;
                 member.End(ExperimentStatus.Finished,
-                    $"Early stopping after epoch {member.Epoch}: no improvement for {patience} epochs (best loss {member.BestLoss:G4} at epoch {member.BestEpoch}).");
+                    $"Early stopping after epoch {member.Epoch}: no improvement for {patience} epochs; restored the weights of epoch {member.BestEpoch} (best loss {member.BestLoss:G4}).");
             }
         }
     }

@@ -1,27 +1,21 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using MlIntro.Core.Data;
 using MlIntro.Core.Experiments;
 using MlIntro.Training.Models;
 using MlIntro.Training.Runs;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MlIntro.Training.Overfitting;
 
 /// <summary>
 /// The overfitting lesson's capacity ladder (<see cref="ExperimentDefinition.Ladder"/>): every named model trained on the
-/// same data with the same optimizer, seed and batch order, interleaved epoch by epoch in one run, publishing
-/// <see cref="EpochMetrics"/> per model (<see cref="EpochMetrics.Series"/> = its name). As in TensorFlow's "Overfit and
-/// underfit" tutorial, the training loss is Keras' running mean over the epoch (dropout on) and the held-out set is
-/// measured after each epoch; a model with dropout is also measured with dropout off. With early stopping each model stops
-/// on its own patience and keeps its best epoch's weights.
+/// same data with the same optimizer, seed and batch order, concurrently in one run (<see cref="LadderLanes"/>: a thread
+/// per model, the run's torch threads shared between them), publishing <see cref="EpochMetrics"/> per model
+/// (<see cref="EpochMetrics.Series"/> = its name). As in TensorFlow's "Overfit and underfit" tutorial, the training loss
+/// is Keras' running mean over the epoch (dropout on) and the held-out set is measured after each epoch; a model with
+/// dropout is also measured with dropout off. With early stopping each model stops on its own patience and keeps its
+/// best epoch's weights (<see cref="EpochMetrics.RestoredEpoch"/> on its last epoch).
 /// </summary>
-/// <remarks>
-/// REVIEW: the models train one after the other within an epoch, on the run's thread: the Large model is almost all the
-/// work, and it already uses the run's torch threads. Models of equal shape could share the stacked engine's batched
-/// matmuls; a ladder's rungs differ in shape, so none do.
-/// </remarks>
 public sealed class LadderExecutor(DatasetCatalog catalog, Device device, TrainingOptions options, ILogger<LadderExecutor> logger) : IRunExecutor
 {
     public void Execute(ExperimentRun run) => RunGuard.Execute(run, catalog, logger, (data, token) => Train(run, data, token));
@@ -34,37 +28,9 @@ public sealed class LadderExecutor(DatasetCatalog catalog, Device device, Traini
         using var train = SplitTensors.From(data.Train, shape, device);
         using var heldOut = SplitTensors.From(data.Test, shape, device);
         using var rungs = new LadderRungs(ladder.Select(entry => (Func<LadderRung>)(() => new LadderRung(entry, definition, shape, device))));
-        torch.set_num_threads(ThreadsFor(rungs.All, train.Rows));
-        TrainEpochs(run, rungs.All, train, heldOut, token);
+        LadderLanes.Train(run, rungs.All, train, heldOut, ThreadsFor(rungs.All, train.Rows), token);
         var message = string.Join("; ", rungs.All.Select(r => r.Summary())) + ".";
         return (rungs.All.All(r => r.DivergedAt is not null) ? ExperimentStatus.Diverged : ExperimentStatus.Finished, message);
-    }
-
-    /// <summary>Every active model one epoch at a time, in the ladder's order; histograms of the regularized ones as they fall due.</summary>
-    private static void TrainEpochs(ExperimentRun run, IReadOnlyList<LadderRung> rungs, SplitTensors train, SplitTensors heldOut, CancellationToken token)
-    {
-        var settings = run.Definition.RequiredTraining;
-        var histogramClock = Stopwatch.StartNew();
-        for (var epoch = 1; epoch <= settings.Epochs && rungs.Any(r => r.IsActive); epoch++)
-        {
-            run.Control.WaitForTurn(token);
-            // Histograms at most every frame interval, and for every regularized model at its end.
-            var histogramsDue = epoch == settings.Epochs || histogramClock.ElapsedMilliseconds >= settings.FrameIntervalMs;
-            foreach (var rung in rungs.Where(r => r.IsActive))
-            {
-                var metrics = rung.TrainEpoch(epoch, train, heldOut, token);
-                run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Epoch, ExperimentStatus.Running, Metrics: metrics));
-                if (rung.IsRegularized && (histogramsDue || !rung.IsActive))
-                {
-                    var histogram = rung.Histogram(epoch);
-                    run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Weights, ExperimentStatus.Running, Weights: histogram));
-                }
-            }
-            if (histogramsDue)
-            {
-                histogramClock.Restart();
-            }
-        }
     }
 
     private int ThreadsFor(IEnumerable<LadderRung> rungs, int trainRows)

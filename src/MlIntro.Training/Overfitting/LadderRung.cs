@@ -64,6 +64,7 @@ internal sealed class LadderRung : IDisposable
         {
             _best!.Restore();
             StoppedAt = epoch;
+            return metrics with { RestoredEpoch = Best.Epoch };
         }
         return metrics;
     }

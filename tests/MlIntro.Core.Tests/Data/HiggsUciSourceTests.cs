@@ -76,9 +76,27 @@ public sealed class HiggsUciSourceTests
         Assert.Equal(a.Test.X, c.Test.X);
         Assert.Equal(a.Train.X, b.Train.X);
         Assert.NotEqual(a.Train.X, c.Train.X);
-        Assert.InRange(a.Train.Rows, 998, 1_000);
+        Assert.Equal(1_000, a.Train.Rows);
         Assert.InRange(a.Train.Labels!.Average(), 0.52, 0.54);         // the file's signal share, 0.530
         Assert.Equal(1_000, source.TrainingRows(spec));
+    }
+
+    [Theory]
+    // 5,238 signal and 4,646 background events may train: 1,000 of them in those shares are 529.95 and 470.05, so floor
+    // gives 529 + 470 = 999 and the one left over goes to the larger remainder, signal.
+    [InlineData(1_000, 530, 470)]
+    [InlineData(500, 265, 235)]
+    [InlineData(2_500, 1_325, 1_175)]
+    public void Load_SliderCount_TrainsOnExactlyThatManyEventsInTheClassShares(int points, int signal, int background)
+    {
+        var spec = new DataSpec(HiggsUciSource.Name, Points: points, TrainFraction: 0.9);
+
+        var split = new HiggsUciSource().Load(spec, 1, CancellationToken.None);
+
+        Assert.Equal(points, split.Train.Rows);
+        Assert.Equal(signal, split.Train.Labels!.Count(l => l == 1));
+        Assert.Equal(background, split.Train.Labels!.Count(l => l == 0));
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"{points:N0} training events"), split.Description, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,9 +1,6 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using MlIntro.Core.Data;
 using MlIntro.Core.Experiments;
 using MlIntro.Training.Batching;
 using MlIntro.Training.Tests.Support;
-using TorchSharp;
 
 namespace MlIntro.Training.Tests.Batching;
 
@@ -17,9 +14,7 @@ public sealed class StackedFrameSpacingTests : IDisposable
     private const int Runs = 10;
     private const int SpacingPerRunMs = 8; // StackedPlaygroundEngine.FrameSpacingPerRunMs
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-    private readonly StackedRunExecutor _stacked = new(
-        new DatasetCatalog([new CircleTestSource()]), torch.CPU, new TrainingOptions { ThreadsPerRun = 1 }, Trainer.Executor(),
-        NullLoggerFactory.Instance);
+    private readonly StackedRunExecutor _stacked = Trainer.Stacked(new CircleTestSource());
 
     public void Dispose() => _stacked.Dispose();
 

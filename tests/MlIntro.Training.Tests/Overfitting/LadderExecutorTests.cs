@@ -51,10 +51,50 @@ public sealed class LadderExecutorTests(LargeLadderFixture ladder) : IClassFixtu
     }
 
     [Fact]
-    public void Execute_TwoModels_InterleavedEpochByEpochInTheLaddersOrder()
+    public void Execute_LargeListedBeforeTiny_TinyFinishesEveryEpochBeforeLargesSecond()
     {
-        var firstFour = ladder.AllEpochs.Take(4).Select(m => (m.Epoch, m.Series));
+        // Listed Large first: one after the other, or epoch by epoch in turn, Tiny's last epoch would come after Large's
+        // second. Trained concurrently, Tiny's four epochs (a few milliseconds) are done while Large (800,000 weights)
+        // is still in its first or second.
+        const int epochs = 4;
+        var definition = CapacityLadder.Definition(
+            [.. CapacityLadder.Sizes.Where(r => r.Name is CapacityLadder.Large), .. CapacityLadder.Sizes.Where(r => r.Name is CapacityLadder.Tiny)],
+            trainingEvents: LargeLadderFixture.Events,
+            labelNoise: 0,
+            epochs);
 
-        Assert.Equal([(1, CapacityLadder.Large), (1, CapacityLadder.LargeBoth), (2, CapacityLadder.Large), (2, CapacityLadder.LargeBoth)], firstFour);
+        var log = LadderRuns.Run(definition);
+
+        // In the order the run numbered them (listeners may be called out of order by concurrent lanes).
+        var order = log.Events.Where(e => e.Metrics is not null).OrderBy(e => e.Sequence).Select(e => (e.Metrics!.Series, e.Metrics.Epoch)).ToList();
+        Assert.Equal(ExperimentStatus.Finished, log.Last.Status);
+        Assert.Equal(2 * epochs, order.Count);
+        var tinyLast = order.IndexOf((CapacityLadder.Tiny, epochs));
+        var largeSecond = order.IndexOf((CapacityLadder.Large, 2));
+        Assert.True(tinyLast < largeSecond, $"Tiny's epoch {epochs} should come before Large's epoch 2; the order was {string.Join(", ", order)}");
+    }
+
+    [Fact]
+    public void Execute_EarlyStopping_LargeStopsPatienceEpochsAfterItsBestAndItsLastEpochNamesIt()
+    {
+        // Large overfits 1,000 events within about 15 epochs (see the fixture), so patience 5 stops it long before 60.
+        const int patience = 5;
+        var definition = CapacityLadder.Definition(
+            [.. CapacityLadder.Sizes.Where(r => r.Name is CapacityLadder.Large)],
+            trainingEvents: LargeLadderFixture.Events,
+            labelNoise: 0,
+            epochs: 60,
+            earlyStopping: true,
+            patience: patience);
+
+        var log = LadderRuns.Run(definition);
+
+        var large = LadderRuns.Series(log, CapacityLadder.Large);
+        var best = large.MinBy(m => m.TestLoss!.Value)!;
+        Assert.Equal(ExperimentStatus.Finished, log.Last.Status);
+        Assert.Equal(best.Epoch + patience, large.Length);
+        Assert.Equal(best.Epoch, large[^1].RestoredEpoch);
+        Assert.All(large[..^1], m => Assert.Null(m.RestoredEpoch));
+        Assert.Contains($"restored epoch {best.Epoch}", log.Last.Message, StringComparison.Ordinal);
     }
 }

@@ -15,6 +15,10 @@ internal static class Trainer
         new TrainingOptions { ThreadsPerRun = 1 },
         NullLogger<NetworkRunExecutor>.Instance);
 
+    /// <summary>A stacked engine of the test's own, on one torch thread, over <paramref name="sources"/>.</summary>
+    public static MlIntro.Training.Batching.StackedRunExecutor Stacked(params IDatasetSource[] sources) =>
+        new(new DatasetCatalog(sources), torch.CPU, new TrainingOptions { ThreadsPerRun = 1 }, Executor(), NullLoggerFactory.Instance);
+
     /// <summary>A small classification run; tests change what matters to them with <c>with</c>.</summary>
     public static ExperimentDefinition Definition(string data, params int[] hidden) => new(
         Lesson.Playground,

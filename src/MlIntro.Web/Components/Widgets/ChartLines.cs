@@ -23,14 +23,14 @@ public static class ChartLines
         };
     }
 
-    /// <summary>A single marked point.</summary>
-    public static Scatter Point(string name, double x, double y, string colour) => new()
+    /// <summary>A single marked point (a dot unless <paramref name="symbol"/> says otherwise).</summary>
+    public static Scatter Point(string name, double x, double y, string colour, Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum? symbol = null) => new()
     {
         Name = PlotlyText.Escape(name),
         Mode = ModeFlag.Markers,
         X = [x],
         Y = [y],
-        Marker = new Marker { Size = 12, Color = colour },
+        Marker = new Marker { Size = 12, Color = colour, Symbol = symbol },
     };
 
     /// <summary>A solid line whose gap to the trace before it is shaded in its colour (e.g. held-out loss above training loss).</summary>

@@ -34,15 +34,41 @@ internal static class HiggsSplit
         return (Take(data, train, seed), Take(data, test, seed));
     }
 
-    /// <summary><paramref name="count"/> events keeping the class shares (all events when there are not more).</summary>
+    /// <summary>
+    /// Exactly <paramref name="count"/> events keeping the class shares (all events when there are not more): each class
+    /// its share rounded down, the events left over to the classes with the largest remainders, so that the run trains on
+    /// the number a student chose (flooring each class gave 999 for 1,000).
+    /// </summary>
     public static TabularData Subsample(TabularData data, int count, int seed)
     {
         if (count >= data.Rows)
         {
             return data;
         }
-        var (kept, _) = Stratified(data, (double)count / data.Rows, seed);
-        return kept;
+        var classes = ByClass(data).ToArray();
+        var quotas = Quotas([.. classes.Select(c => c.Length)], count);
+        var kept = new List<int>(count);
+        for (var c = 0; c < classes.Length; c++)
+        {
+            // The same per-class shuffle as Stratified's, so a class keeps the events it had and gains its remainder.
+            var order = Rows.Permutation(classes[c].Length, seed + classes[c].Length);
+            kept.AddRange(order.Take(quotas[c]).Select(i => classes[c][i]));
+        }
+        return Take(data, kept, seed);
+    }
+
+    /// <summary>Per class, <paramref name="count"/> shared out in proportion to <paramref name="classCounts"/> by largest remainder; sums to <paramref name="count"/>.</summary>
+    public static int[] Quotas(int[] classCounts, int count)
+    {
+        var total = (double)classCounts.Sum();
+        var exact = classCounts.Select(n => n * count / total).ToArray();
+        var quotas = exact.Select(e => (int)Math.Floor(e)).ToArray();
+        var leftOver = count - quotas.Sum();
+        foreach (var c in Enumerable.Range(0, quotas.Length).OrderByDescending(c => exact[c] - quotas[c]).ThenBy(c => c).Take(leftOver))
+        {
+            quotas[c]++;
+        }
+        return quotas;
     }
 
     /// <summary>Flips the labels of round(share·n) events chosen with <paramref name="seed"/>; returns how many.</summary>

@@ -9,13 +9,14 @@ namespace MlIntro.Web.Components.Pages.Overfitting;
 
 /// <summary>
 /// Some models of a capacity ladder on one chart, as TensorFlow's "Overfit and underfit" tutorial draws them: per model
-/// its training loss, its held-out loss with the gap between them shaded, and a marker on its best held-out epoch,
-/// which moves while the model still improves.
+/// its training loss, its held-out loss with the gap between them shaded, a dot on its best held-out epoch, which moves
+/// while the model still improves, and a cross where early stopping stopped it (it then went back to the dot's weights).
 /// </summary>
 public sealed partial class LadderChart() : StreamingChart<EpochMetrics>("ladder-chart")
 {
-    private const int TracesPerModel = 3;
+    private const int TracesPerModel = 4;
     private readonly Dictionary<string, (int Epoch, double Loss)> _best = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Epoch, double Loss)> _stopped = new(StringComparer.Ordinal);
 
     [Parameter]
     public string Title { get; set; } = "";
@@ -29,7 +30,11 @@ public sealed partial class LadderChart() : StreamingChart<EpochMetrics>("ladder
     public Func<string, int> ColourOf { get; set; } = _ => 0;
 
     /// <summary>Starts over, empty (a new run).</summary>
-    public Task ClearAsync() => RestartAsync(_best.Clear);
+    public Task ClearAsync() => RestartAsync(() =>
+    {
+        _best.Clear();
+        _stopped.Clear();
+    });
 
     protected override Plotly.Blazor.Layout CreateLayout() => ChartLayouts.Epochs(Title, 340);
 
@@ -49,10 +54,15 @@ public sealed partial class LadderChart() : StreamingChart<EpochMetrics>("ladder
                 : ChartLines.Line($"{model} best epoch", new LineStyle(Colour: colour, Markers: true));
             (marker.ShowLegend, marker.LegendGroup) = (false, model);
             traces.Add(marker);
+            var stop = _stopped.TryGetValue(model, out var stopped)
+                ? ChartLines.Point($"{model} early stop", stopped.Epoch, stopped.Loss, colour, Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.X)
+                : ChartLines.Line($"{model} early stop", new LineStyle(Colour: colour, Markers: true));
+            (stop.ShowLegend, stop.LegendGroup) = (false, model);
+            traces.Add(stop);
         }
     }
 
-    /// <summary>A model whose held-out loss reached a new low moves its marker: the chart is then drawn anew.</summary>
+    /// <summary>A model whose held-out loss reached a new low moves its dot, one that early stopping ended gets its cross: the chart is then drawn anew.</summary>
     protected override bool Restructure(IReadOnlyList<EpochMetrics> batch)
     {
         var moved = false;
@@ -64,6 +74,11 @@ public sealed partial class LadderChart() : StreamingChart<EpochMetrics>("ladder
                 _best[point.Series] = (point.Epoch, loss);
                 moved = true;
             }
+            if (point is { RestoredEpoch: not null, TestLoss: { } stoppedLoss } && IndexOf(point.Series) >= 0 && double.IsFinite(stoppedLoss))
+            {
+                _stopped[point.Series] = (point.Epoch, stoppedLoss);
+                moved = true;
+            }
         }
         if (moved)
         {
@@ -72,7 +87,8 @@ public sealed partial class LadderChart() : StreamingChart<EpochMetrics>("ladder
             RebuildTraces();
             for (var i = 0; i < Traces.Count; i++)
             {
-                if (i % TracesPerModel != 2 && drawn[i] is Scatter old && Traces[i] is Scatter fresh)
+                // The two lines keep their points; the markers are rebuilt from _best and _stopped.
+                if (i % TracesPerModel < 2 && drawn[i] is Scatter old && Traces[i] is Scatter fresh)
                 {
                     (fresh.X, fresh.Y) = (old.X, old.Y);
                 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using MlIntro.Core.Data;
 using MlIntro.Core.Experiments;
+using MlIntro.Core.Experiments.Ladders;
 
 namespace MlIntro.Web.Components.Pages.Overfitting;
 
@@ -13,7 +14,10 @@ public sealed partial class OverfittingPage
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
+    private readonly Dictionary<string, int> _modelEpochs = new(StringComparer.Ordinal);
     private LadderSettings _settings = LadderSettings.Default;
+    private int _runEpochs;
+    private int _ladderSize = CapacityLadder.All.Count;
     private LadderView? _view;
     private string _dataLabel = "";
     private string? _message;
@@ -21,21 +25,31 @@ public sealed partial class OverfittingPage
     [Inject]
     private DatasetCatalog Catalog { get; set; } = default!;
 
-    private double Progress => _settings.Epochs > 0 ? 100.0 * Run.Epoch / _settings.Epochs : 0;
+    /// <summary>
+    /// The slowest model's epoch: the models train concurrently and the small ones run far ahead of Large. A model that
+    /// early stopping ended counts as done.
+    /// </summary>
+    private int SlowestEpoch => _modelEpochs.Count < _ladderSize ? 0 : _modelEpochs.Values.Min();
+
+    /// <summary>Epochs of the run started here, else of the settings.</summary>
+    private int RunEpochs => _runEpochs > 0 ? _runEpochs : _settings.Epochs;
+
+    private double Progress => RunEpochs > 0 ? 100.0 * SlowestEpoch / RunEpochs : 0;
 
     private string StatusText => Run.Status switch
     {
         null => "not started",
-        ExperimentStatus.Running when Run.Epoch == 0 => "loading the events and training the first epoch",
+        ExperimentStatus.Running when _modelEpochs.Count == 0 => "loading the events and training the first epoch",
         { } s => s.ToString().ToLowerInvariant(),
     };
 
     protected override void OnInitialized()
     {
         base.OnInitialized();
-        if (Forks.Read(Lesson.Overfitting).Definition is { Ladder.Count: > 0 } fork && WeightsSettings.FromDefinition(fork) is null && SweepSettings.FromDefinition(fork) is null)
+        if (Forks.Read(Lesson.Overfitting).Definition is { Ladder.Count: > 0 } fork && WeightsSettings.FromDefinition(fork) is null)
         {
-            _settings = LadderSettings.FromDefinition(fork);
+            // A sweep's link brings its epochs back into the epochs field it is trained with.
+            _settings = SweepSettings.FromDefinition(fork) is { } sweep ? _settings with { Epochs = sweep.Epochs } : LadderSettings.FromDefinition(fork);
         }
         Describe();
     }
@@ -53,13 +67,16 @@ public sealed partial class OverfittingPage
     private async Task TrainAsync()
     {
         await StopAsync();
-        await Run.StartAsync(_settings.ToDefinition());
+        var definition = _settings.ToDefinition();
+        (_runEpochs, _ladderSize) = (definition.RequiredTraining.Epochs, definition.Ladder!.Count);
+        await StartAndKeepInAddressAsync(definition);
     }
 
     protected override void Apply(TrainingEvent e)
     {
         if (e.Metrics is { } metrics)
         {
+            _modelEpochs[metrics.Series] = metrics.RestoredEpoch is null ? metrics.Epoch : RunEpochs;
             _view?.Append(metrics);
         }
         else if (e.IsTerminal)
@@ -72,6 +89,7 @@ public sealed partial class OverfittingPage
     {
         await Run.StopAsync();
         _message = null;
+        _modelEpochs.Clear();
         if (_view is not null)
         {
             await _view.ClearAsync();

@@ -24,6 +24,19 @@ public sealed record ToySettings(string Data = "xor", int Points = 200, double N
 
     public DataSpec AugmentedSpec => DataSpec with { Name = Core.Data.Sources.ReflectedToySource.Prefix + Data };
 
+    /// <summary>The panel's settings when <paramref name="definition"/> is one of its fits, else null.</summary>
+    public static ToySettings? FromDefinition(ExperimentDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var data = definition.RequiredData;
+        var name = data.Name.StartsWith(Core.Data.Sources.ReflectedToySource.Prefix, StringComparison.Ordinal)
+            ? data.Name[Core.Data.Sources.ReflectedToySource.Prefix.Length..]
+            : data.Name;
+        return definition.Ladder is null && name is "xor" or "circle"
+            ? new ToySettings(name, data.Points, data.Noise, definition.RequiredTraining.Epochs)
+            : null;
+    }
+
     public ExperimentDefinition Definition(ModelSpec model, bool augmented = false) => new(
         Lesson.Overfitting,
         augmented ? AugmentedSpec : DataSpec,
