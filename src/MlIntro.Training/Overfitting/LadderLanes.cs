@@ -16,9 +16,9 @@ namespace MlIntro.Training.Overfitting;
 /// </summary>
 /// <remarks>
 /// Dedicated threads, not the thread pool: a ladder trains for minutes, and blocked pool threads would slow every
-/// Blazor circuit on the server. REVIEW: the four Large variants share a shape and could be one batched computation,
+/// Blazor circuit on the server. Not stacked: the four Large variants share a shape and could be one batched computation,
 /// but the stacked engine carries one penalty kind and no dropout per stack, and at 500 × 512 × 512 the matmuls are
-/// already big enough that batching them would save almost nothing. REVIEW: each lane keeps at least one torch thread,
+/// already big enough that batching them would save almost nothing. Each lane keeps at least one torch thread,
 /// so a ladder of more models than its thread budget uses more cores than the budget while they all train (the OS
 /// shares them); the scheduler still counts the ladder as one heavy run.
 /// </remarks>
