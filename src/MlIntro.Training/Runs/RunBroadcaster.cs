@@ -19,6 +19,9 @@ public sealed class RunBroadcaster
 
     public ExperimentStatus Status { get; private set; } = ExperimentStatus.Queued;
 
+    /// <summary>What a run resumed in place had stored before it stopped (<see cref="Restore"/>); empty otherwise.</summary>
+    public IReadOnlyList<TrainingEvent> Restored { get; private set; } = [];
+
     /// <summary>Raised after each event, outside the lock (the recorder listens here).</summary>
     public event Action<TrainingEvent>? Published;
 
@@ -54,6 +57,35 @@ public sealed class RunBroadcaster
         }
         Published?.Invoke(e);
         return e;
+    }
+
+    /// <summary>
+    /// Before anything is published: takes in a stopped run's stored events (none terminal), so that watchers replay
+    /// them first and new events number on after them, as if the run had never stopped.
+    /// </summary>
+    public void Restore(IReadOnlyList<TrainingEvent> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        lock (_gate)
+        {
+            if (_sequence != 0)
+            {
+                throw new InvalidOperationException("A run's stored events are restored before it publishes anything.");
+            }
+            foreach (var e in stored.Where(e => !e.IsTerminal).OrderBy(e => e.Sequence))
+            {
+                if (e.IsFrame)
+                {
+                    _latestFrames[e.Kind] = e;
+                }
+                else
+                {
+                    _history.Add(e);
+                }
+                _sequence = Math.Max(_sequence, e.Sequence);
+            }
+            Restored = [.. _history];
+        }
     }
 
     public TrainingEvent? PublishStatus(ExperimentStatus status, string? message = null) =>
