@@ -19,6 +19,9 @@ public sealed class RunBroadcaster
 
     public ExperimentStatus Status { get; private set; } = ExperimentStatus.Queued;
 
+    /// <summary>Wall time, events per second and CPU share, attached to every epoch event and study progress.</summary>
+    public RunMeter Meter { get; } = new();
+
     /// <summary>What a run resumed in place had stored before it stopped (<see cref="Restore"/>); empty otherwise.</summary>
     public IReadOnlyList<TrainingEvent> Restored { get; private set; } = [];
 
@@ -36,7 +39,7 @@ public sealed class RunBroadcaster
             {
                 return null;
             }
-            e = create(++_sequence);
+            e = Measured(create(++_sequence));
             if (e.IsFrame)
             {
                 _latestFrames[e.Kind] = e;
@@ -86,6 +89,19 @@ public sealed class RunBroadcaster
             }
             Restored = [.. _history];
         }
+    }
+
+    private TrainingEvent Measured(TrainingEvent e)
+    {
+        if (e is { Kind: TrainingEventKind.Status, Status: ExperimentStatus.Running })
+        {
+            Meter.Start();
+        }
+        else if (e is { Kind: TrainingEventKind.Epoch, Metrics: not null } or { Kind: TrainingEventKind.Study, Study.Progress: not null })
+        {
+            return e with { Usage = Meter.Sample(epochTrained: e.Kind == TrainingEventKind.Epoch) };
+        }
+        return e;
     }
 
     public TrainingEvent? PublishStatus(ExperimentStatus status, string? message = null) =>
