@@ -87,19 +87,7 @@ public sealed class StudyRunTests
         using var timeout = HubClient.Timeout(180);
         using var database = new TestDatabase();
         var definition = Study(epochs: 150, population: 4);
-        string id;
-        await using (var first = new MlIntroAppFactory(database))
-        {
-            await using var client = await first.ConnectAsync(timeout.Token);
-            id = await client.StartRunAsync(definition, timeout.Token);
-            await foreach (var e in client.WatchRun(id, timeout.Token))
-            {
-                if (e.Study?.Trial is not null)
-                {
-                    break; // the first wave is in: stop the server while the second trains
-                }
-            }
-        }
+        var id = await StopHalfwayAsync(database, definition, null, timeout.Token);
         var stopped = await StoredAsync(database, id, timeout.Token);
 
         await using var second = new MlIntroAppFactory(database);
@@ -140,19 +128,7 @@ public sealed class StudyRunTests
         using var database = new TestDatabase();
         var definition = Study(epochs: 150, population: 4);
         var off = new Dictionary<string, string> { ["Training:ResumeInterruptedStudies"] = "false" };
-        string id;
-        await using (var first = new MlIntroAppFactory(database, off))
-        {
-            await using var client = await first.ConnectAsync(timeout.Token);
-            id = await client.StartRunAsync(definition, timeout.Token);
-            await foreach (var e in client.WatchRun(id, timeout.Token))
-            {
-                if (e.Study?.Trial is not null)
-                {
-                    break;
-                }
-            }
-        }
+        var id = await StopHalfwayAsync(database, definition, off, timeout.Token);
         await using var second = new MlIntroAppFactory(database, off);
         await using var resumer = await second.ConnectAsync(timeout.Token);
         var store = second.Services.GetRequiredService<IExperimentStore>();
@@ -169,6 +145,23 @@ public sealed class StudyRunTests
         {
             Assert.Equal(JsonSerializer.Serialize(old), JsonSerializer.Serialize(after.Single(t => t.Number == old.Number)));
         }
+    }
+
+    /// <summary>Starts the study on a server of its own and stops that server once the first wave is in, while the second trains.</summary>
+    private static async Task<string> StopHalfwayAsync(
+        TestDatabase database, ExperimentDefinition definition, IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
+    {
+        await using var first = new MlIntroAppFactory(database, settings);
+        await using var client = await first.ConnectAsync(cancellationToken);
+        var id = await client.StartRunAsync(definition, cancellationToken);
+        await foreach (var e in client.WatchRun(id, cancellationToken))
+        {
+            if (e.Study?.Trial is not null)
+            {
+                break;
+            }
+        }
+        return id;
     }
 
     /// <summary>The stopped study as the store has it, read while no server runs (nothing can resume it meanwhile).</summary>
