@@ -49,4 +49,8 @@ public sealed class TrainingOptions
     /// classification Playground run stackable (up to 8 hidden layers of 8 neurons, 500 points, batch 1 to 30).
     /// </summary>
     public double StackedMaxEpochCost { get; set; } = 5e8;
+
+    /// <summary>At start-up, trains on the studies a server stop interrupted, in the same run (same /e/{id}): finished
+    /// trials are kept, those that were training start again from scratch.</summary>
+    public bool ResumeInterruptedStudies { get; set; } = true;
 }

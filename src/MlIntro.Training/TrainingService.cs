@@ -77,6 +77,50 @@ public sealed class TrainingService(
             run.Dispose();
             throw;
         }
+        Launch(run);
+        return run.Id;
+    }
+
+    /// <summary>
+    /// Trains a run a server stop interrupted on under its own id (<c>/e/{id}</c> goes on): admitted like a Start (its
+    /// owner's quotas; its lifetime counts from now), reopened in the store by <paramref name="reopen"/>, which returns
+    /// the events it keeps; watchers replay those first. False when the store no longer has it as interrupted. Throws
+    /// <see cref="TrainingRejectedException"/> when the server cannot take it now; the run then stays interrupted.
+    /// </summary>
+    public async Task<bool> ResumeAsync(
+        InterruptedRun interrupted, Func<CancellationToken, Task<IReadOnlyList<TrainingEvent>?>> reopen, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interrupted);
+        ArgumentNullException.ThrowIfNull(reopen);
+        validator.ValidateOrThrow(interrupted.Definition);
+        var run = new ExperimentRun(interrupted.Id, interrupted.Definition, interrupted.OwnerId) { CreatedAt = time.GetUtcNow() };
+        scheduler.Admit(run);
+        IReadOnlyList<TrainingEvent>? kept;
+        try
+        {
+            kept = await reopen(cancellationToken);
+        }
+        catch
+        {
+            scheduler.Withdraw(run);
+            run.Dispose();
+            throw;
+        }
+        if (kept is null)
+        {
+            scheduler.Withdraw(run);
+            run.Dispose();
+            return false;
+        }
+        run.Events.Restore(kept);
+        Launch(run);
+        logger.LogInformation("Run {RunId} resumed after a server restart with {Count} stored events", run.Id, kept.Count);
+        return true;
+    }
+
+    /// <summary>Records, registers and queues an admitted, stored run.</summary>
+    private void Launch(ExperimentRun run)
+    {
         recorder.Attach(run);
         run.Events.Published += e =>
         {
@@ -87,7 +131,6 @@ public sealed class TrainingService(
         };
         _runs[run.Id] = run;
         scheduler.Enqueue(run); // admitted above: takes its place, never refuses
-        return run.Id;
     }
 
     /// <summary>Stores a new run; a disk that cannot be written refuses the Start like a full queue, in words for the user.</summary>

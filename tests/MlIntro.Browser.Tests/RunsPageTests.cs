@@ -21,7 +21,7 @@ public sealed class RunsPageTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Compare_TwoStudiesOfThisBrowser_OverlaysCurvesListsMetricsAndTheDifferingSetting()
+    public async Task Compare_TwoStudiesOfThisBrowser_OverlaysCurvesAndResourcesListsMetricsAndTheDifferingSetting()
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync(fixture.App.BaseUrl + "/tuning");
@@ -39,11 +39,15 @@ public sealed class RunsPageTests(BrowserFixture fixture)
         await page.GetByTestId("compare").ClickAsync();
         await page.Locator("#runs-curves .main-svg").First.WaitForAsync(new() { Timeout = 30_000 });
         var lines = await page.EvaluateAsync<int>("() => document.getElementById('runs-curves').data.length");
+        await page.Locator("#runs-usage-cpu .main-svg").First.WaitForAsync(new() { Timeout = 30_000 });
+        var cpuPoints = await page.EvaluateAsync<int[]>("() => document.getElementById('runs-usage-cpu').data.map(t => t.x.length)");
         var metricRows = await page.Locator("[data-testid=final-metrics] tbody tr").CountAsync();
         var diff = await page.Locator("[data-testid=definition-diff] tbody").InnerTextAsync();
 
         Assert.Equal(2, listed);
         Assert.Equal(2, lines);
+        Assert.Equal(2, cpuPoints.Length);
+        Assert.All(cpuPoints, n => Assert.True(n > 0, "each study's CPU share is drawn"));
         Assert.Equal(2, metricRows);
         Assert.Contains("study.trials", diff, StringComparison.Ordinal);
         await page.CloseAsync();

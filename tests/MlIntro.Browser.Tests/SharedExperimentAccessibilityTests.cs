@@ -16,7 +16,7 @@ public sealed class SharedExperimentAccessibilityTests(BrowserFixture fixture, I
     public static TheoryData<string, int> Runs()
     {
         var data = new TheoryData<string, int>();
-        foreach (var run in new[] { "surface-race", "network-race", "evaluation", "toy-jets" })
+        foreach (var run in new[] { "surface-race", "network-race", "evaluation", "toy-jets", "study" })
         {
             data.Add(run, 1280);
             data.Add(run, 390);
@@ -60,6 +60,12 @@ public sealed class SharedExperimentAccessibilityTests(BrowserFixture fixture, I
             Race: [new NamedOptimizer("GD 0.1", new OptimizerSpec(OptimizerKind.GD, 0.1)), new NamedOptimizer("Adam 0.01", Adam)]),
         "evaluation" => new ExperimentDefinition(
             Lesson.Evaluation, new DataSpec("gauss2d-tutorial", TrainFraction: 0.7), new ModelSpec([new HiddenLayer(8)]), Adam, new TrainingSpec(5, 32)),
+        "study" => new ExperimentDefinition(
+            Lesson.Tuning, new DataSpec("circle", 100), new ModelSpec([new HiddenLayer(4), new HiddenLayer(2)], Activation.Tanh),
+            new OptimizerSpec(OptimizerKind.GD, 0.03), new TrainingSpec(20, 10), Seed: 1,
+            Study: new MlIntro.Core.Tuning.StudySpec(
+                new MlIntro.Core.Tuning.SearchSpace(LearningRate: new MlIntro.Core.Tuning.FloatRange(0.003, 0.3, Log: true), Neurons: new MlIntro.Core.Tuning.IntRange(2, 6)),
+                Trials: 8, Population: 8, Pruning: new MlIntro.Core.Tuning.PruningSpec(2, 5))),
         _ => new ExperimentDefinition(
             Lesson.Jets, new DataSpec("toy-jets", Points: 2_000), new ModelSpec([new HiddenLayer(16)], Activation.ReLU), Adam, new TrainingSpec(3, 64)),
     };

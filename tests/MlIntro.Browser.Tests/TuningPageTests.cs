@@ -8,7 +8,7 @@ namespace MlIntro.Browser.Tests;
 public sealed class TuningPageTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task StartStudy_EightTrials_DrawsParallelCoordinatesAndBrushingFiltersTheTable()
+    public async Task StartStudy_EightTrials_DrawsParallelCoordinatesAndImportanceKeepsSettingsInAddressAndBrushingFiltersTheTable()
     {
         var page = await fixture.NewPageAsync();
         await page.GotoAsync(fixture.App.BaseUrl + "/tuning");
@@ -25,6 +25,8 @@ public sealed class TuningPageTests(BrowserFixture fixture)
         var lines = await page.EvaluateAsync<int>("() => document.getElementById('tuning-parcoords').data[0].dimensions[0].values.length");
         var neurons = await page.EvaluateAsync<double[]>("() => document.getElementById('tuning-parcoords').data[0].dimensions[1].values");
         var rowsBefore = await page.Locator("[data-testid=trials-table] tbody tr").CountAsync();
+        await page.Locator("#tuning-importance .main-svg").First.WaitForAsync(new() { Timeout = 30_000 });
+        var ranked = await page.EvaluateAsync<string[]>("() => document.getElementById('tuning-importance').data[0].y");
         // Brush the neurons axis as a user's drag does (Plotly sets the constraint range and fires plotly_restyle).
         var low = neurons.Min();
         await page.EvaluateAsync("low => Plotly.restyle('tuning-parcoords', { 'dimensions[1].constraintrange': [[low - 0.5, low + 0.5]] })", low);
@@ -34,6 +36,8 @@ public sealed class TuningPageTests(BrowserFixture fixture)
 
         Assert.Equal(["log10 learning_rate", "neurons", "validation loss"], labels);
         Assert.Equal(8, lines);
+        Assert.Equal(["learning_rate", "neurons"], ranked.Order());
+        Assert.Contains("?d=", page.Url, StringComparison.Ordinal); // the address keeps the started study's settings
         Assert.Equal(8, rowsBefore);
         Assert.Equal(expected, rowsAfter);
         Assert.Contains(expected.ToString(CultureInfo.InvariantCulture) + " of 8 trials shown", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);

@@ -37,7 +37,8 @@ public sealed record TrainingEvent(
     string? Message = null,
     LikelihoodFrame? Likelihood = null,
     WeightHistogram? Weights = null,
-    Tuning.StudyUpdate? Study = null)
+    Tuning.StudyUpdate? Study = null,
+    Tracking.RunUsage? Usage = null)
 {
     /// <summary>Frames may be skipped by slow watchers; everything else is delivered in order.</summary>
     public bool IsFrame => Kind is TrainingEventKind.Boundary or TrainingEventKind.Evaluation

@@ -27,11 +27,13 @@ public static class RunExport
             }
             return csv.ToString();
         }
-        csv.AppendLine("epoch,series,train_loss,test_loss,train_accuracy,test_accuracy,validation_loss,validation_accuracy");
-        foreach (var m in events.Select(e => e.Metrics).OfType<EpochMetrics>())
+        csv.AppendLine("epoch,series,train_loss,test_loss,train_accuracy,test_accuracy,validation_loss,validation_accuracy,wall_seconds,samples_per_second,cpu_share");
+        foreach (var e in events.Where(e => e.Metrics is not null))
         {
+            var m = e.Metrics!;
             csv.AppendLine(string.Join(',', Number(m.Epoch), m.Series, Number(m.TrainLoss), Number(m.TestLoss), Number(m.TrainAccuracy),
-                Number(m.TestAccuracy), Number(m.ValidationLoss), Number(m.ValidationAccuracy)));
+                Number(m.TestAccuracy), Number(m.ValidationLoss), Number(m.ValidationAccuracy),
+                Number(e.Usage?.WallSeconds), Number(e.Usage?.SamplesPerSecond), Number(e.Usage?.CpuShare)));
         }
         return csv.ToString();
     }
@@ -75,13 +77,14 @@ public static class RunExport
             }
             else
             {
-                foreach (var series in events.Select(e => e.Metrics).OfType<EpochMetrics>().GroupBy(m => m.Series))
+                foreach (var series in events.Where(e => e.Metrics is not null).GroupBy(e => e.Metrics!.Series))
                 {
                     Folder(archive, series.Key.Length == 0 ? "run" : Safe(series.Key), wallTime, writer =>
                     {
-                        foreach (var m in series)
+                        foreach (var e in series)
                         {
-                            Scalars(writer, m, wallTime);
+                            Scalars(writer, e.Metrics!, wallTime);
+                            Usage(writer, e.Metrics!.Epoch, e.Usage, wallTime);
                         }
                     });
                 }
@@ -104,6 +107,21 @@ public static class RunExport
             {
                 writer.Scalar(tag, m.Epoch, v, at);
             }
+        }
+    }
+
+    /// <summary>W&amp;B-style system metrics, at the wall time they were measured (TensorBoard's "relative" axis shows it).</summary>
+    private static void Usage(TensorBoardWriter writer, int epoch, RunUsage? usage, double wallTime)
+    {
+        if (usage is null)
+        {
+            return;
+        }
+        var at = wallTime + usage.WallSeconds;
+        writer.Scalar("system/cpu_share", epoch, usage.CpuShare, at);
+        if (usage.SamplesPerSecond is { } rate)
+        {
+            writer.Scalar("system/samples_per_second", epoch, rate, at);
         }
     }
 

@@ -86,6 +86,7 @@ public sealed class StackedRunExecutor(
         {
             return null;
         }
+        run.Events.Meter.SamplesPerEpoch = data.Train.Rows;
         run.Events.PublishStatus(ExperimentStatus.Running);
         return Build(run, key, data, shape);
     }

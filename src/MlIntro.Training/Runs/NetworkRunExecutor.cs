@@ -34,6 +34,7 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
         data = settings.BalanceClasses && shape.Problem == ProblemKind.Classification ? ClassBalance.Balance(data) : data;
         var validationRows = (int)(data.Train.Rows * settings.ValidationFraction);
         var trainRows = data.Train.Rows - validationRows;
+        run.Events.Meter.SamplesPerEpoch = trainRows;
 
         using var trainer = new EpochTrainer(definition, definition.RequiredOptimizer, shape, device);
         var model = trainer.Model;

@@ -19,6 +19,12 @@ public sealed class RunBroadcaster
 
     public ExperimentStatus Status { get; private set; } = ExperimentStatus.Queued;
 
+    /// <summary>Wall time, events per second and CPU share, attached to every epoch event and study progress.</summary>
+    public RunMeter Meter { get; } = new();
+
+    /// <summary>What a run resumed in place had stored before it stopped (<see cref="Restore"/>); empty otherwise.</summary>
+    public IReadOnlyList<TrainingEvent> Restored { get; private set; } = [];
+
     /// <summary>Raised after each event, outside the lock (the recorder listens here).</summary>
     public event Action<TrainingEvent>? Published;
 
@@ -33,7 +39,7 @@ public sealed class RunBroadcaster
             {
                 return null;
             }
-            e = create(++_sequence);
+            e = Measured(create(++_sequence));
             if (e.IsFrame)
             {
                 _latestFrames[e.Kind] = e;
@@ -53,6 +59,48 @@ public sealed class RunBroadcaster
             }
         }
         Published?.Invoke(e);
+        return e;
+    }
+
+    /// <summary>
+    /// Before anything is published: takes in a stopped run's stored events (none terminal), so that watchers replay
+    /// them first and new events number on after them, as if the run had never stopped.
+    /// </summary>
+    public void Restore(IReadOnlyList<TrainingEvent> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        lock (_gate)
+        {
+            if (_sequence != 0)
+            {
+                throw new InvalidOperationException("A run's stored events are restored before it publishes anything.");
+            }
+            foreach (var e in stored.Where(e => !e.IsTerminal).OrderBy(e => e.Sequence))
+            {
+                if (e.IsFrame)
+                {
+                    _latestFrames[e.Kind] = e;
+                }
+                else
+                {
+                    _history.Add(e);
+                }
+                _sequence = Math.Max(_sequence, e.Sequence);
+            }
+            Restored = [.. _history];
+        }
+    }
+
+    private TrainingEvent Measured(TrainingEvent e)
+    {
+        if (e is { Kind: TrainingEventKind.Status, Status: ExperimentStatus.Running })
+        {
+            Meter.Start();
+        }
+        else if (e is { Kind: TrainingEventKind.Epoch, Metrics: not null } or { Kind: TrainingEventKind.Study, Study.Progress: not null })
+        {
+            return e with { Usage = Meter.Sample(epochTrained: e.Kind == TrainingEventKind.Epoch) };
+        }
         return e;
     }
 

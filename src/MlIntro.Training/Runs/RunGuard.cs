@@ -50,7 +50,12 @@ public static class RunGuard
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(body);
-        Execute(run, logger, token => body(catalog.Load(run.Definition.RequiredData, run.Definition.Seed, token), token));
+        Execute(run, logger, token =>
+        {
+            var data = catalog.Load(run.Definition.RequiredData, run.Definition.Seed, token);
+            run.Events.Meter.SamplesPerEpoch = data.Train.Rows;
+            return body(data, token);
+        });
     }
 
     private static bool IsUsersMistake(Exception ex) =>

@@ -14,7 +14,9 @@ namespace MlIntro.Training.Tuning;
 /// each wave sampled from the trials finished before it; trials whose networks stack train together as one stacked
 /// computation (<see cref="StackedTrials"/>), the others a few at once through the single-run path
 /// (<see cref="SingleTrials"/>). Every finished trial is published (and so stored) as it ends. A study that resumes
-/// a stopped one (<see cref="StudySpec.ResumeFrom"/>) takes over its finished trials and trains only the others.
+/// a stopped one (<see cref="StudySpec.ResumeFrom"/>) takes over its finished trials and trains only the others; so does a
+/// study resumed in place after a server restart (its stored trials come back through <see cref="RunBroadcaster.Restored"/>).
+/// Trials that were training when the server stopped have no result and train again from scratch.
 /// </summary>
 public sealed class StudyExecutor(
     StackedRunExecutor stacked, NetworkRunExecutor network, IExperimentStore store, Device device, TrainingOptions options, ILogger<StudyExecutor> logger)
@@ -37,6 +39,13 @@ public sealed class StudyExecutor(
         var epochs = definition.RequiredTraining.Epochs;
         var rungs = study.Pruning is { } pruning ? new RungBook(pruning, epochs) : null;
         var publisher = new StudyPublisher(run, study.Trials, epochs);
+        // Resumed in place after a restart: its trials are already in its stream, so they are kept, not published again.
+        var kept = run.Events.Restored.Select(e => e.Study?.Trial).OfType<TrialRecord>().DistinctBy(t => t.Number).ToList();
+        foreach (var trial in kept)
+        {
+            publisher.Kept(trial);
+            rungs?.Remember(trial);
+        }
         foreach (var trial in Previous(definition, token))
         {
             publisher.Resumed(trial);
@@ -63,9 +72,12 @@ public sealed class StudyExecutor(
         var trials = publisher.Trials;
         var best = trials.Where(t => t.Objective is not null && t.State == TrialState.Complete)
             .OrderBy(t => Loss(t, study.Objective)).FirstOrDefault();
+        var restart = kept.Count > 0
+            ? $" ({kept.Count} kept from before a server restart; those training then started again from scratch)"
+            : "";
         return (ExperimentStatus.Finished, best is null
-            ? $"{trials.Count} trials, none completed."
-            : $"{trials.Count} trials; best: trial {best.Number}, {study.Objective.Label()} {best.Objective:G4}.");
+            ? $"{trials.Count} trials{restart}, none completed."
+            : $"{trials.Count} trials{restart}; best: trial {best.Number}, {study.Objective.Label()} {best.Objective:G4}.");
     }
 
     private void TrainWave(ExperimentRun run, List<TrialTracker> wave, StudyContext context)

@@ -39,6 +39,16 @@ internal sealed class StudyPublisher(ExperimentRun run, int trialsTotal, int epo
         }
     }
 
+    /// <summary>A trial this run stored before a server restart: already in its stream, counted but not published again.</summary>
+    public void Kept(TrialRecord trial)
+    {
+        lock (_gate)
+        {
+            _trials.Add(trial);
+            _resumed++;
+        }
+    }
+
     public void Trial(TrialRecord trial)
     {
         lock (_gate)

@@ -48,6 +48,8 @@ public static class TrainingRegistration
         services.AddHostedService<RecorderShutdown>();
         services.AddHostedService<TrainingShutdown>(); // after RecorderShutdown: stops first, the recorder then stores the ends
         services.AddSingleton<TrainingService>();
+        services.AddSingleton<IInterruptedRuns, MlIntro.Web.Store.EfInterruptedRuns>();
+        services.AddHostedService<InterruptedStudyResumer>(); // after TrainingShutdown: the host stops it first
         services.AddScoped<PageOwner>();
         services.AddScoped<CircuitRunPauser>();
         services.AddScoped<MlIntro.Web.Components.Runs.LessonRuns>();

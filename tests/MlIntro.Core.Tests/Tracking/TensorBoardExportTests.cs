@@ -52,6 +52,30 @@ public sealed class TensorBoardExportTests
     }
 
     [Fact]
+    public void TensorBoard_RunWithUsage_SystemScalarsAtTheirOwnWallTime()
+    {
+        var definition = new ExperimentDefinition(Lesson.Playground, new DataSpec("circle"), new ModelSpec([new HiddenLayer(4)]),
+            new OptimizerSpec(OptimizerKind.GD, 0.03), new TrainingSpec(2, 10));
+        var usage = new[] { new RunUsage(0.25, 1_000, 0.5), new RunUsage(0.75, 1_200, 0.625) };
+        var events = usage.Select((u, i) => new TrainingEvent(i + 1, TrainingEventKind.Epoch, ExperimentStatus.Running,
+            new EpochMetrics(i + 1, 0.6, 0.6), Usage: u)).ToList();
+
+        var records = TfRecordReader.Read(Assert.Single(Unzip(RunExport.TensorBoard(definition, events, Created))).Value);
+        var csv = RunExport.Csv(definition, events).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        for (var e = 0; e < usage.Length; e++)
+        {
+            var step = e + 1;
+            var cpu = records.Single(r => r.Scalars.Any(s => s.Tag == "system/cpu_share" && s.Step == step));
+            Assert.Equal((float)usage[e].CpuShare, cpu.Scalars.Single(s => s.Tag == "system/cpu_share").Value);
+            Assert.Equal(Created.ToUnixTimeSeconds() + usage[e].WallSeconds, cpu.WallTime, 6);
+            Assert.Equal((float)usage[e].SamplesPerSecond!.Value, records.SelectMany(r => r.Scalars).Single(s => s.Tag == "system/samples_per_second" && s.Step == step).Value);
+        }
+        Assert.EndsWith("wall_seconds,samples_per_second,cpu_share", csv[0].TrimEnd('\r'), StringComparison.Ordinal);
+        Assert.EndsWith("0.75,1200,0.625", csv[2].TrimEnd('\r'), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TensorBoard_Study_OneFolderPerTrialWithItsCurvesAndHParamsSessions()
     {
         var space = new SearchSpace(LearningRate: new FloatRange(0.001, 0.1, Log: true), Activations: [Activation.Tanh, Activation.ReLU]);

@@ -39,6 +39,18 @@ internal sealed class RunLog
         }
     }
 
+    /// <summary>Every event with the time this log received it.</summary>
+    public IReadOnlyList<(TrainingEvent Event, TimeSpan At)> Timed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _events];
+            }
+        }
+    }
+
     public IReadOnlyList<EpochMetrics> Epochs => [.. Events.Where(e => e.Kind == TrainingEventKind.Epoch).Select(e => e.Metrics!)];
 
     /// <summary>The run's final status event; completes when the run ends.</summary>

@@ -82,44 +82,95 @@ public sealed class StudyRunTests
     }
 
     [Fact]
-    public async Task Start_ResumeAfterHostStoppedHalfway_NoTrialLostNoneRunTwice()
+    public async Task Restart_HostStoppedHalfway_SameStudyGoesOnNoTrialLostNoneRunTwice()
     {
         using var timeout = HubClient.Timeout(180);
         using var database = new TestDatabase();
         var definition = Study(epochs: 150, population: 4);
-        string id;
-        await using (var first = new MlIntroAppFactory(database))
+        var id = await StopHalfwayAsync(database, definition, null, timeout.Token);
+        var stopped = await StoredAsync(database, id, timeout.Token);
+
+        await using var second = new MlIntroAppFactory(database);
+        var training = second.Services.GetRequiredService<MlIntro.Training.TrainingService>();
+        while (training.LiveStatus(id) is null)
         {
-            await using var client = await first.ConnectAsync(timeout.Token);
-            id = await client.StartRunAsync(definition, timeout.Token);
-            await foreach (var e in client.WatchRun(id, timeout.Token))
+            await Task.Delay(20, timeout.Token); // the resumer takes it up at start-up
+        }
+        await using var watcher = await second.ConnectAsync(timeout.Token);
+        var events = await watcher.WatchToEndAsync(id, timeout.Token);
+        await FinishedInStoreAsync(second, id, timeout.Token);
+        var stored = await second.Services.GetRequiredService<IExperimentStore>().EventsAsync(id, timeout.Token);
+
+        Assert.Equal(ExperimentStatus.Interrupted, stopped.Status.Status);
+        Assert.InRange(stopped.Trials.Count, 4, 15);
+        Assert.Equal(ExperimentStatus.Finished, events[^1].Status);
+        Assert.Single(events, e => e.IsTerminal);
+        Assert.Contains($"{stopped.Trials.Count} kept from before a server restart", events[^1].Message, StringComparison.Ordinal);
+        foreach (var stream in new[] { events, stored })
+        {
+            var after = Trials(stream);
+            Assert.Equal(Enumerable.Range(0, 16), after.Select(t => t.Number).Order()); // each trial once: none run twice
+            // Kept as stored (wall times included): a trial trained again would not match to the last digit.
+            foreach (var old in stopped.Trials)
             {
-                if (e.Study?.Trial is not null)
-                {
-                    break; // the first wave is in: stop the server while the second trains
-                }
+                Assert.Equal(JsonSerializer.Serialize(old), JsonSerializer.Serialize(after.Single(t => t.Number == old.Number)));
             }
         }
-        await using var second = new MlIntroAppFactory(database);
-        var store = second.Services.GetRequiredService<IExperimentStore>();
-        var stopped = await store.FindAsync(id, timeout.Token);
-        var before = Trials(await store.EventsAsync(id, timeout.Token));
+        Assert.Equal(stored.Select(e => e.Sequence), stored.Select(e => e.Sequence).Distinct().Order());
+        var progress = events.Select(e => e.Study?.Progress).OfType<StudyProgress>().ToList();
+        Assert.All(progress, p => Assert.InRange(p.Training, 0, 16 - stopped.Trials.Count));
+    }
+
+    [Fact]
+    public async Task Restart_ResumeSwitchedOff_StudyStaysInterruptedAndResumesAsNewRun()
+    {
+        using var timeout = HubClient.Timeout(180);
+        using var database = new TestDatabase();
+        var definition = Study(epochs: 150, population: 4);
+        var off = new Dictionary<string, string> { ["Training:ResumeInterruptedStudies"] = "false" };
+        var id = await StopHalfwayAsync(database, definition, off, timeout.Token);
+        await using var second = new MlIntroAppFactory(database, off);
         await using var resumer = await second.ConnectAsync(timeout.Token);
+        var store = second.Services.GetRequiredService<IExperimentStore>();
+        var before = Trials(await store.EventsAsync(id, timeout.Token));
 
         var resumed = await resumer.StartRunAsync(definition with { Study = definition.Study! with { ResumeFrom = id } }, timeout.Token);
         var events = await resumer.WatchToEndAsync(resumed, timeout.Token);
 
-        Assert.Equal(ExperimentStatus.Interrupted, stopped!.Status);
-        Assert.InRange(before.Count, 4, 15);
+        Assert.Equal(ExperimentStatus.Interrupted, (await store.FindAsync(id, timeout.Token))!.Status);
         Assert.Equal(ExperimentStatus.Finished, events[^1].Status);
         var after = Trials(events);
         Assert.Equal(Enumerable.Range(0, 16), after.Select(t => t.Number).Order());
-        // Taken over as stored (wall times included): a trial trained again would not match to the last digit.
         foreach (var old in before)
         {
             Assert.Equal(JsonSerializer.Serialize(old), JsonSerializer.Serialize(after.Single(t => t.Number == old.Number)));
         }
-        var progress = events.Select(e => e.Study?.Progress).OfType<StudyProgress>().ToList();
-        Assert.All(progress, p => Assert.InRange(p.Training, 0, 16 - before.Count));
+    }
+
+    /// <summary>Starts the study on a server of its own and stops that server once the first wave is in, while the second trains.</summary>
+    private static async Task<string> StopHalfwayAsync(
+        TestDatabase database, ExperimentDefinition definition, IReadOnlyDictionary<string, string>? settings, CancellationToken cancellationToken)
+    {
+        await using var first = new MlIntroAppFactory(database, settings);
+        await using var client = await first.ConnectAsync(cancellationToken);
+        var id = await client.StartRunAsync(definition, cancellationToken);
+        await foreach (var e in client.WatchRun(id, cancellationToken))
+        {
+            if (e.Study?.Trial is not null)
+            {
+                break;
+            }
+        }
+        return id;
+    }
+
+    /// <summary>The stopped study as the store has it, read while no server runs (nothing can resume it meanwhile).</summary>
+    private static async Task<(StoredExperiment Status, List<TrialRecord> Trials)> StoredAsync(TestDatabase database, string id, CancellationToken cancellationToken)
+    {
+        var off = new Dictionary<string, string> { ["Training:ResumeInterruptedStudies"] = "false" };
+        await using var reader = new MlIntroAppFactory(database, off);
+        var store = reader.Services.GetRequiredService<IExperimentStore>();
+        var stored = await store.FindAsync(id, cancellationToken) ?? throw new InvalidOperationException("The study was not stored.");
+        return (stored, Trials(await store.EventsAsync(id, cancellationToken)));
     }
 }

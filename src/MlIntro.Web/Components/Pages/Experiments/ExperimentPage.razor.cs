@@ -31,6 +31,7 @@ public sealed partial class ExperimentPage
     private bool _notFound;
     private bool _shownSurfaceRace;
     private LikelihoodFrame? _likelihood;
+    private readonly List<Core.Tracking.RunUsage> _usage = [];
 
     [Parameter]
     public string Id { get; set; } = "";
@@ -61,6 +62,9 @@ public sealed partial class ExperimentPage
         (_last.TestLoss is { } test ? $", test loss {test:F4}" : "") +
         (_last.ValidationLoss is { } validation ? $", validation loss {validation:F4}" : "") +
         (_last.TestAccuracy is { } accuracy ? $", test accuracy {accuracy:P1}" : "");
+
+    /// <summary>The resource charts redraw every 20 points while the run goes, and once more at its end.</summary>
+    private object UsageKey => (_usage.Count / 20, _status.IsTerminal() ? _usage.Count : 0);
 
     private double[][]? ConfusionCells => EvaluationCells.Confusion(_evaluation);
 
@@ -106,6 +110,10 @@ public sealed partial class ExperimentPage
 
     protected override void Apply(TrainingEvent e)
     {
+        if (e.Usage is { } usage)
+        {
+            _usage.Add(usage);
+        }
         switch (e.Kind)
         {
             case TrainingEventKind.Epoch when e.Metrics is not null:

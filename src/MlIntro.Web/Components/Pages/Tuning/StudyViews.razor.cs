@@ -62,6 +62,22 @@ public sealed partial class StudyViews
 
     private Plotly.Blazor.Layout HistoryLayout() => StudyCharts.Layout("trial", Objective.Label());
 
+    private static Plotly.Blazor.Layout ImportanceLayout() => StudyCharts.Layout("share of the objective's variance", "");
+
+    private void DrawImportance(List<Plotly.Blazor.ITrace> traces)
+    {
+        var importance = ParameterImportance.Of(Dimensions, [.. State.Trials
+            .Where(t => t.State == TrialState.Complete && t.Objective is not null)
+            .Select(t => (t.Values, t.Objective!.Value))]);
+        traces.Add(new Plotly.Blazor.Traces.Bar
+        {
+            Name = "importance",
+            Orientation = Plotly.Blazor.Traces.BarLib.OrientationEnum.H,
+            X = [.. importance.Select(i => (object)i.Share)],
+            Y = [.. importance.Select(i => (object)i.Parameter)],
+        });
+    }
+
     private static Plotly.Blazor.Layout CurvesLayout() => StudyCharts.Layout("epoch", "held-out loss");
 
     private static string Seconds(double seconds) =>

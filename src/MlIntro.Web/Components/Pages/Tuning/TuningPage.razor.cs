@@ -2,6 +2,7 @@ using MlIntro.Core.Data.Sources;
 using MlIntro.Core.Data.Sources.Higgs;
 using MlIntro.Core.Experiments;
 using MlIntro.Web.Components.Lessons;
+using MlIntro.Web.Components.Widgets;
 
 namespace MlIntro.Web.Components.Pages.Tuning;
 
@@ -14,6 +15,7 @@ public sealed partial class TuningPage
     private TuningSettings _s = new();
     private ExperimentDefinition? _definition;
     private readonly StudyState _state = new();
+    private UploadedChoice? _upload;
 
     private string DataLabel => _s.Data == HiggsUciSource.Name
         ? $"Real data: {HiggsUciSource.Citation}; {_s.Points:N0} training events drawn, a fixed stratified held-out set scores every trial."
@@ -40,7 +42,14 @@ public sealed partial class TuningPage
         await Run.StopAsync();
         _state.Clear();
         _definition = _s.Definition();
-        await Run.StartAsync(_definition);
+        await StartAndKeepInAddressAsync(_definition);
+    }
+
+    /// <summary>An uploaded table is searched like any data set (its own train/test split); trials score on its held-out part.</summary>
+    private void UseUpload(UploadedChoice choice)
+    {
+        _upload = choice;
+        _s = _s with { Data = choice.CatalogName };
     }
 
     protected override void Apply(TrainingEvent e) => _state.Apply(e);

@@ -6,7 +6,7 @@ using MlIntro.Core.Tuning;
 namespace MlIntro.Web.Components.Pages.Tuning;
 
 /// <summary>The tuning lesson's controls, and their study definition both ways (a fork link fills the page).</summary>
-/// <param name="Data">A Playground toy, <c>higgs-uci</c> or <c>toy-jets</c>.</param>
+/// <param name="Data">A Playground toy, <c>higgs-uci</c>, <c>toy-jets</c> or an upload of this page.</param>
 /// <param name="Points">Points a toy draws, or training events drawn from HIGGS.</param>
 /// <param name="Pruning">Successive halving with <paramref name="Eta"/> and <paramref name="Grace"/>.</param>
 public sealed record TuningSettings(
