@@ -79,8 +79,8 @@ public sealed class BoostedTreesExecutorTests(ITestOutputHelper output)
     [Fact]
     public async Task Execute_CancelWhileLightGbmGrows_EndsCancelledWhenTheCallReturns()
     {
-        // The largest run the validator allows on these 5,492 events: LightGBM's call is the longest a cancel can wait.
-        var rounds = (int)(BoostedTreesSpec.MaxRoundEvents / 5_492);
+        // The largest run the validator allows on these 5,491 events: LightGBM's call is the longest a cancel can wait.
+        var rounds = (int)(BoostedTreesSpec.MaxRoundEvents / 5_491);
         var definition = TreeRuns.Higgs(rounds, new BoostedTreesSpec(Leaves: 64, MinEventsPerLeaf: 2));
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         using var run = Trainer.NewRun(definition);

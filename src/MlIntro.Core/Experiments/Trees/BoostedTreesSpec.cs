@@ -30,7 +30,7 @@ public sealed record BoostedTreesSpec(
     /// <summary>
     /// Rounds × training events a run may ask for. LightGBM grows all trees in one call that a cancel cannot stop, so
     /// the call must stay short: 1e7 round-events took 13.5 s here with 64 leaves on a loaded machine; 3e6 (300 rounds
-    /// on 10,000 events, 550 on the evaluation page's 5,492 HIGGS events) stays within a few seconds.
+    /// on 10,000 events, 550 on the evaluation page's 5,491 HIGGS events) stays within a few seconds.
     /// </summary>
     public const long MaxRoundEvents = 3_000_000;
 }
