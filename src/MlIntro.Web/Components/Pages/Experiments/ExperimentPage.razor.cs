@@ -31,6 +31,7 @@ public sealed partial class ExperimentPage
     private bool _notFound;
     private bool _shownSurfaceRace;
     private LikelihoodFrame? _likelihood;
+    private MlIntro.Core.Experiments.Trees.TreesFrame? _trees;
 
     [Parameter]
     public string Id { get; set; } = "";
@@ -133,6 +134,9 @@ public sealed partial class ExperimentPage
                 break;
             case TrainingEventKind.Likelihood when e.Likelihood is not null && _likelihood?.IsFinal != true:
                 _likelihood = e.Likelihood;
+                break;
+            case TrainingEventKind.Trees when e.Trees is not null:
+                _trees = e.Trees;
                 break;
             case TrainingEventKind.Status:
                 _status = e.Status;
