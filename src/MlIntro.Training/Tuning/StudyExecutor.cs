@@ -17,7 +17,8 @@ namespace MlIntro.Training.Tuning;
 /// a stopped one (<see cref="StudySpec.ResumeFrom"/>) takes over its finished trials and trains only the others.
 /// </summary>
 public sealed class StudyExecutor(
-    StackedRunExecutor stacked, NetworkRunExecutor network, IExperimentStore store, Device device, TrainingOptions options, ILogger<StudyExecutor> logger)
+    StackedRunExecutor stacked, NetworkRunExecutor network, IExperimentStore store, Device device, TrainingOptions options, ILogger<StudyExecutor> logger,
+    Trees.BoostedTreesExecutor? trees = null)
     : IRunExecutor
 {
     public void Execute(ExperimentRun run)
@@ -94,7 +95,9 @@ public sealed class StudyExecutor(
             }
             if (alone.Count > 0)
             {
-                new SingleTrials(network, options.HeavyRunSlots).Train(run, alone, context);
+                // A study of boosted trees trains every trial as trees (trees never stack).
+                IRunExecutor single = run.Definition.BoostedTrees is not null && trees is not null ? trees : network;
+                new SingleTrials(single, options.HeavyRunSlots).Train(run, alone, context);
             }
         }
         finally
