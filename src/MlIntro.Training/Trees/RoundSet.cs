@@ -11,6 +11,7 @@ namespace MlIntro.Training.Trees;
 public sealed class RoundSet(string name, float[] x, int columns, int[] labels, float[]? weights, float[]? lossWeights)
 {
     private double[] _scores = [];
+    private double[]? _doubleWeights;
 
     /// <summary>"train", "validation" or "test".</summary>
     public string Name { get; } = name;
@@ -87,12 +88,15 @@ public sealed class RoundSet(string name, float[] x, int columns, int[] labels, 
         return right / total;
     }
 
-    /// <summary>AUC of the current scores (a probability is a monotone map of the score, so the AUC is the same), or NaN with one class missing.</summary>
+    /// <summary>
+    /// AUC of the current scores (a probability is a monotone map of the score, so the AUC is the same) as the
+    /// Mann–Whitney statistic, which equals the ROC curve's area without building the curve; NaN with one class missing.
+    /// </summary>
     public double Auc()
     {
         try
         {
-            return Roc.Binary(_scores, Labels, Weights is null ? default : Array.ConvertAll(Weights, w => (double)w)).Auc;
+            return MannWhitney.Compute(_scores, Labels, _doubleWeights ??= Weights is null ? [] : Array.ConvertAll(Weights, w => (double)w)).Auc;
         }
         catch (ArgumentException)
         {

@@ -73,6 +73,12 @@ public sealed class EvaluationTreesTests(BrowserFixture fixture, ITestOutputHelp
         var rounds = await page.Locator("#experiment-trees-round-auc").Locator("xpath=..").GetAttributeAsync("data-rounds");
         var definition = await page.GetByTestId("definition-trees").InnerTextAsync();
         var problems = await AccessibilityAndLayoutTests.ViolationsAsync(page);
+        await page.SetViewportSizeAsync(390, 844);
+        await page.Locator("#experiment-trees-importance .main-svg").First.WaitForAsync();
+        var phoneProblems = await AccessibilityAndLayoutTests.ViolationsAsync(page);
+        var phoneOverflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        await BrowserFixture.ScreenshotAsync(page, "experiment-trees-390");
+        await page.SetViewportSizeAsync(1280, 720);
         await page.Locator(".fork-button").ClickAsync();
         await page.WaitForURLAsync("**/evaluation?**");
         await page.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
@@ -81,6 +87,8 @@ public sealed class EvaluationTreesTests(BrowserFixture fixture, ITestOutputHelp
         Assert.Equal("30", rounds);
         Assert.Contains("boosted decision trees (LightGBM): 31 leaves", definition, StringComparison.Ordinal);
         Assert.Empty(problems);
+        Assert.Empty(phoneProblems);
+        Assert.True(phoneOverflow <= 0, $"/e/{{id}} of trees is {phoneOverflow} px wider than a phone");
         Assert.Equal("30", forkedRounds);
         await context.CloseAsync();
     }
