@@ -7,16 +7,25 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MlIntro.Web.Tests.Trees;
 
-public sealed class ModelComparisonTests : ChartTestContext
+/// <remarks>MudBlazor's services dispose only asynchronously: the context is held and disposed asynchronously (as DefinitionTableTests do).</remarks>
+public sealed class ModelComparisonTests : IAsyncDisposable
 {
-    public ModelComparisonTests() => Services.AddMudServices();
+    private readonly BunitContext _context = new();
+
+    public ModelComparisonTests()
+    {
+        _context.Services.AddMudServices();
+        PlotlyModule.SetUp(_context);
+    }
+
+    public ValueTask DisposeAsync() => _context.DisposeAsync();
 
     private static EvaluationFrame Final(double auc) => new(40, [new RocCurve("signal", [0, 0.5, 1], [0, 0.2, 1], auc)], IsFinal: true);
 
     [Fact]
     public void Render_NetworkAndTrees_OneCurveEachNamedByItsModelWithItsAuc()
     {
-        var comparison = Render<ModelComparison>(p => p
+        var comparison = _context.Render<ModelComparison>(p => p
             .Add(c => c.Network, ("network 8,8", Final(0.7006)))
             .Add(c => c.Trees, ("boosted trees, 100 rounds × 31 leaves", Final(0.7732))));
 
@@ -26,9 +35,22 @@ public sealed class ModelComparisonTests : ChartTestContext
     }
 
     [Fact]
+    public void DefinitionTable_TreesRun_NamesTheTreesInsteadOfANetwork()
+    {
+        var definition = new ExperimentDefinition(Lesson.Evaluation, new DataSpec("higgs-uci", 10_000, 0, 0.5), Training: new TrainingSpec(100, 32),
+            BoostedTrees: new MlIntro.Core.Experiments.Trees.BoostedTreesSpec(Leaves: 16));
+
+        var table = _context.Render<MlIntro.Web.Components.Widgets.DefinitionTable>(p => p.Add(t => t.Definition, definition).Add(t => t.EpochsTrained, 100));
+
+        Assert.StartsWith("boosted decision trees (LightGBM): 16 leaves", table.Find("[data-testid=definition-trees]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hidden layers", table.Markup, StringComparison.Ordinal);
+        Assert.Equal("100 of 100 asked", table.Find("[data-testid=definition-epochs]").TextContent);
+    }
+
+    [Fact]
     public void Render_NetworkOnly_AsksForTheTrees()
     {
-        var comparison = Render<ModelComparison>(p => p.Add(c => c.Network, ("network 8,8", Final(0.7))));
+        var comparison = _context.Render<ModelComparison>(p => p.Add(c => c.Network, ("network 8,8", Final(0.7))));
 
         Assert.Contains("boosted trees", comparison.Find("[data-testid=comparison-missing]").TextContent, StringComparison.Ordinal);
         Assert.Single(comparison.FindAll("[data-testid=roc-legend] li"));
