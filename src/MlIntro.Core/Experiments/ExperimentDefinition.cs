@@ -17,6 +17,8 @@ namespace MlIntro.Core.Experiments;
 /// <param name="Ladder">When set, each named model is trained on the same data with the same optimizer and settings, side
 /// by side in one run (the overfitting lesson's capacity ladder); <paramref name="Model"/> is then the first rung's.</param>
 /// <param name="Study">When set, the run is a hyperparameter study: every trial is this definition with the sampled values put in.</param>
+/// <param name="BoostedTrees">When set, gradient-boosted decision trees (LightGBM) are trained instead of a network, one tree
+/// per epoch; <paramref name="Model"/> and <paramref name="Optimizer"/> may then be absent.</param>
 /// <remarks><see cref="ExperimentValidator"/> checks which parts a run needs, so code behind it may rely on them.</remarks>
 public sealed record ExperimentDefinition(
     Lesson Lesson,
@@ -29,7 +31,8 @@ public sealed record ExperimentDefinition(
     SurfaceSpec? Surface = null,
     LikelihoodSpec? Likelihood = null,
     IReadOnlyList<NamedModel>? Ladder = null,
-    Tuning.StudySpec? Study = null)
+    Tuning.StudySpec? Study = null,
+    Trees.BoostedTreesSpec? BoostedTrees = null)
 {
     /// <summary><see cref="Data"/> where the run needs it (a network run: the validator required it).</summary>
     /// <exception cref="InvalidOperationException">It is absent: the definition did not pass the validator.</exception>

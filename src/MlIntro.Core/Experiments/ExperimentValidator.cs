@@ -21,8 +21,8 @@ public sealed class ExperimentValidator : AbstractValidator<ExperimentDefinition
         RuleFor(d => d.Lesson).IsInEnum();
         // A race on a surface needs no data, model or training settings: only the surface and the racers.
         RuleFor(d => d.Data).NotNull().When(d => d.Surface is null).WithMessage("Data is required.");
-        RuleFor(d => d.Model).NotNull().When(d => d.Surface is null).WithMessage("Model is required.");
-        RuleFor(d => d.Optimizer).NotNull().When(d => d.Race is not { Count: > 0 }).WithMessage("Optimizer is required.");
+        RuleFor(d => d.Model).NotNull().When(d => d.Surface is null && d.BoostedTrees is null).WithMessage("Model is required.");
+        RuleFor(d => d.Optimizer).NotNull().When(d => d.Race is not { Count: > 0 } && d.BoostedTrees is null).WithMessage("Optimizer is required.");
         RuleFor(d => d.Training).NotNull().When(d => d.Surface is null).WithMessage("Training is required.");
 
         When(d => d.Data is not null, () =>
@@ -95,6 +95,7 @@ public sealed class ExperimentValidator : AbstractValidator<ExperimentDefinition
         AddRaceRules(limits);
         When(d => d.Likelihood is not null, () => Include(new LikelihoodRules(limits)));
         Include(new Ladders.LadderRules(d => Validate(d).Errors.Select(e => (e.PropertyName, e.ErrorMessage))));
+        When(d => d.BoostedTrees is not null, () => Include(new Trees.BoostedTreesRules(catalog)));
         RuleFor(d => d.Study!).Custom((study, context) => Tuning.StudySpecRules.Errors(study, context.InstanceToValidate, limits).ToList().ForEach(e => context.AddFailure("Study", e))).When(d => d.Study is not null);
     }
 

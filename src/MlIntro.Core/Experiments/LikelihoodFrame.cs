@@ -74,6 +74,8 @@ public sealed record ReweightingResult(
 /// <param name="ResampledErrors">√(Σw̄² + Σw²) per bin: the resampled sum's own error and the one E[w|x] inherits from
 /// its training sample (as large as this one).</param>
 /// <param name="BinsWithinTwoSigma">Bins where the resampled histogram is within two <paramref name="ResampledErrors"/> of the expectation.</param>
+/// <param name="DroppedNegatives">What a tool that refuses negative weights leaves: the weight +1 events alone, scaled to the
+/// weighted sample's Σw; biased in shape, since the negative events are not spread like the positive ones.</param>
 public sealed record NegativeWeightResult(
     double Fraction,
     int Events,
@@ -88,4 +90,5 @@ public sealed record NegativeWeightResult(
     double[] MeanWeightX,
     double[] ExactMeanWeight,
     double[] LearnedMeanWeight,
-    int BinsWithinTwoSigma);
+    int BinsWithinTwoSigma,
+    double[]? DroppedNegatives = null);

@@ -20,6 +20,8 @@ public enum TrainingEventKind
     Weights,
     /// <summary>A study's finished trial or progress (<see cref="TrainingEvent.Study"/>).</summary>
     Study,
+    /// <summary>Boosted trees' feature importance and AUC per round (<see cref="TrainingEvent.Trees"/>).</summary>
+    Trees,
 }
 
 /// <summary>
@@ -38,7 +40,8 @@ public sealed record TrainingEvent(
     LikelihoodFrame? Likelihood = null,
     WeightHistogram? Weights = null,
     Tuning.StudyUpdate? Study = null,
-    Tracking.RunUsage? Usage = null)
+    Tracking.RunUsage? Usage = null,
+    Trees.TreesFrame? Trees = null)
 {
     /// <summary>Frames may be skipped by slow watchers; everything else is delivered in order.</summary>
     public bool IsFrame => Kind is TrainingEventKind.Boundary or TrainingEventKind.Evaluation

@@ -50,6 +50,10 @@ public static class SearchDimensions
         {
             dimensions.Add(Float(Dropout, dropout));
         }
+        if (space.Trees is { } trees)
+        {
+            dimensions.AddRange(TreeSearch.Dimensions(trees));
+        }
         return dimensions;
     }
 

@@ -39,7 +39,8 @@ public sealed record SearchSpace(
     IReadOnlyList<OptimizerKind>? Optimizers = null,
     IReadOnlyList<int>? BatchSizes = null,
     FloatRange? L2 = null,
-    FloatRange? Dropout = null);
+    FloatRange? Dropout = null,
+    TreeSearchSpace? Trees = null);
 
 /// <summary>A real interval; <paramref name="Log"/> samples it log-uniformly (learning rates).</summary>
 /// <param name="GridPoints">Values a grid search takes from it (evenly spaced, on a log scale when <paramref name="Log"/>).</param>

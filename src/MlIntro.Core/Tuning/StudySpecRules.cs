@@ -34,6 +34,7 @@ public static class StudySpecRules
         if (study.Space is { } space)
         {
             errors.AddRange(SpaceErrors(space, limits));
+            errors.AddRange(TreeSearch.Errors(space, definition));
             if (errors.Count == 0 && study.Sampler == SamplerKind.Grid)
             {
                 var size = SearchDimensions.GridSize(SearchDimensions.Of(space));

@@ -10,6 +10,10 @@ public static class TrialDefinitions
         ArgumentNullException.ThrowIfNull(study);
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(dimensions);
+        if (study.BoostedTrees is { } trees)
+        {
+            return TreeSearch.Trial(study, trees, values);
+        }
         string? Choice(string name) =>
             values.TryGetValue(name, out var v) ? dimensions.First(d => d.Name == name).Choices[(int)v] : null;
         double? Number(string name) => values.TryGetValue(name, out var v) ? v : null;

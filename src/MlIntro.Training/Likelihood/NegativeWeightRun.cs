@@ -37,6 +37,8 @@ public sealed class NegativeWeightRun(ExperimentRun run, torch.Device device)
         }
         var rocs = LikelihoodFrames.Rocs(problem, classifier.Scores(problem.Test.X));
         var curve = LikelihoodFrames.Curve(problem, classifier);
+        // Trees beside the network, on the same weighted events (the lecture: LightGBM accepts negative weights).
+        rocs = [.. rocs, WeightedTrees.Roc(problem, WeightedTrees.TestScores(problem, _definition.Seed, token))];
 
         var resampled = Resample(problem, nlo, token);
         if (resampled is null)
@@ -86,6 +88,8 @@ public sealed class NegativeWeightRun(ExperimentRun run, torch.Device device)
         // resampled sum's own √Σw̄² understates its error, so the weighted sample's √Σw² is added in quadrature.
         var afterErrors = after.SumSquares.Zip(before.SumSquares, (a, b) => Math.Sqrt(a + b)).ToArray();
         var within = Enumerable.Range(0, Bins).Count(b => Math.Abs(after.Sums[b] - expected[b]) <= 2 * afterErrors[b]);
+        var positive = weights.Select(w => w > 0 ? 1.0 : 0.0).ToArray();
+        var dropped = WeightedHistogram.Fill(x, positive, edges).ScaledTo(weights.Sum());
         return new NegativeWeightResult(
             nlo.NegativeFraction,
             x.Length,
@@ -100,7 +104,8 @@ public sealed class NegativeWeightRun(ExperimentRun run, torch.Device device)
             line,
             [.. line.Select(nlo.MeanWeight)],
             learnedLine,
-            within);
+            within,
+            dropped.Sums);
     }
 
     /// <summary>Simpson's rule with 64 intervals: the density is smooth, far below the histograms' errors.</summary>

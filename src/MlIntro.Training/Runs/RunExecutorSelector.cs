@@ -14,7 +14,8 @@ public sealed class RunExecutorSelector(
     StackedRunExecutor? stacked = null,
     Likelihood.LikelihoodRunExecutor? likelihood = null,
     Overfitting.LadderExecutor? ladder = null,
-    Tuning.StudyExecutor? study = null)
+    Tuning.StudyExecutor? study = null,
+    Trees.BoostedTreesExecutor? trees = null)
 {
     public IRunExecutor For(ExperimentRun run)
     {
@@ -26,6 +27,7 @@ public sealed class RunExecutorSelector(
             { Race.Count: > 0 } => networkRace,
             { Likelihood: not null } when likelihood is not null => likelihood,
             { Ladder.Count: > 0 } when ladder is not null => ladder,
+            { BoostedTrees: not null } when trees is not null => trees,
             _ when stacked is not null && stacked.Accepts(run) => stacked,
             _ => network,
         };
@@ -40,6 +42,6 @@ public sealed class RunExecutorSelector(
     public static RunWeight WeightOf(ExperimentRun run, double maxEpochCost)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return run.Definition.Study is null && (run.Definition.Surface is not null || StackedCompatibility.Accepts(run.Definition, maxEpochCost)) ? RunWeight.Light : RunWeight.Heavy;
+        return run.Definition.Study is null && run.Definition.BoostedTrees is null && (run.Definition.Surface is not null || StackedCompatibility.Accepts(run.Definition, maxEpochCost)) ? RunWeight.Light : RunWeight.Heavy;
     }
 }

@@ -10,7 +10,7 @@ namespace MlIntro.Training.Tuning;
 /// path (<see cref="NetworkRunExecutor"/>), a few at once, reading each one's events as it trains: its curves, and its
 /// rungs, where a trial that is not among the best 1/η is cancelled.
 /// </summary>
-internal sealed class SingleTrials(NetworkRunExecutor executor, int concurrency)
+internal sealed class SingleTrials(IRunExecutor executor, int concurrency)
 {
     public void Train(ExperimentRun study, IReadOnlyList<TrialTracker> trials, StudyContext context)
     {

@@ -19,7 +19,8 @@ namespace MlIntro.Training.Tuning;
 /// Trials that were training when the server stopped have no result and train again from scratch.
 /// </summary>
 public sealed class StudyExecutor(
-    StackedRunExecutor stacked, NetworkRunExecutor network, IExperimentStore store, Device device, TrainingOptions options, ILogger<StudyExecutor> logger)
+    StackedRunExecutor stacked, NetworkRunExecutor network, IExperimentStore store, Device device, TrainingOptions options, ILogger<StudyExecutor> logger,
+    Trees.BoostedTreesExecutor? trees = null)
     : IRunExecutor
 {
     public void Execute(ExperimentRun run)
@@ -106,7 +107,9 @@ public sealed class StudyExecutor(
             }
             if (alone.Count > 0)
             {
-                new SingleTrials(network, options.HeavyRunSlots).Train(run, alone, context);
+                // A study of boosted trees trains every trial as trees (trees never stack).
+                IRunExecutor single = run.Definition.BoostedTrees is not null && trees is not null ? trees : network;
+                new SingleTrials(single, options.HeavyRunSlots).Train(run, alone, context);
             }
         }
         finally

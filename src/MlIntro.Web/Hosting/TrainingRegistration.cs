@@ -34,6 +34,7 @@ public static class TrainingRegistration
         services.AddSingleton<MlIntro.Training.Likelihood.LikelihoodRunExecutor>();
         services.AddSingleton<MlIntro.Training.Overfitting.LadderExecutor>();
         services.AddSingleton<MlIntro.Training.Tuning.StudyExecutor>();
+        services.AddSingleton<MlIntro.Training.Trees.BoostedTreesExecutor>();
         services.AddSingleton<RunExecutorSelector>();
         services.AddSingleton<Func<ExperimentRun, IRunExecutor>>(sp => sp.GetRequiredService<RunExecutorSelector>().For);
         services.AddSingleton<Func<ExperimentRun, RunWeight>>(sp =>

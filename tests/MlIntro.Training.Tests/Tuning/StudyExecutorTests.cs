@@ -89,7 +89,7 @@ public sealed class StudyExecutorTests : IDisposable
     }
 
     /// <summary>These tests resume nothing, so nothing reads a store.</summary>
-    private sealed class NoStore : IExperimentStore
+    internal sealed class NoStore : IExperimentStore
     {
         public Task CreateAsync(string id, ExperimentDefinition definition, string ownerId, DateTimeOffset createdAt, CancellationToken cancellationToken) => throw new NotSupportedException();
 

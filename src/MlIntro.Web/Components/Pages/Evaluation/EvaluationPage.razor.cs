@@ -27,6 +27,10 @@ public sealed partial class EvaluationPage
     private EvaluationFrame? _evaluation;
     private BoundaryFrame? _boundary;
     private LossChart? _lossChart;
+    private Core.Experiments.Trees.TreesFrame? _trees;
+    private EvaluationSettings _runSettings = EvaluationSettings.Default;
+    private (string Label, EvaluationFrame Frame)? _networkFinal;
+    private (string Label, EvaluationFrame Frame)? _treesFinal;
 
     [Inject]
     private DatasetCatalog Catalog { get; set; } = default!;
@@ -95,6 +99,8 @@ public sealed partial class EvaluationPage
     {
         await StopAsync();
         _settings = _settings with { Data = choice };
+        // The comparison holds runs on the same events only.
+        (_networkFinal, _treesFinal) = (null, null);
         Describe();
     }
 
@@ -112,6 +118,7 @@ public sealed partial class EvaluationPage
         _error = _settings.Problem(Limits);
         if (_error is null)
         {
+            _runSettings = _settings;
             await StartAndKeepInAddressAsync(_settings.ToDefinition(CurrentData()));
         }
     }
@@ -125,6 +132,10 @@ public sealed partial class EvaluationPage
                 break;
             case TrainingEventKind.Evaluation when e.Evaluation is not null:
                 _evaluation = e.Evaluation;
+                KeepForComparison(e.Evaluation);
+                break;
+            case TrainingEventKind.Trees when e.Trees is not null:
+                _trees = e.Trees;
                 break;
             case TrainingEventKind.Boundary when e.Boundary is not null:
                 _boundary = e.Boundary;
@@ -138,10 +149,27 @@ public sealed partial class EvaluationPage
         }
     }
 
+    /// <summary>The final test frame of the run, for the network-vs-trees overlay (same data: the choice resets it).</summary>
+    private void KeepForComparison(EvaluationFrame frame)
+    {
+        if (!frame.IsFinal || frame.Split != "test")
+        {
+            return;
+        }
+        if (_runSettings.UseTrees)
+        {
+            _treesFinal = (_runSettings.ModelLabel, frame);
+        }
+        else
+        {
+            _networkFinal = (_runSettings.ModelLabel, frame);
+        }
+    }
+
     private async Task StopAsync()
     {
         await Run.StopAsync();
-        (_evaluation, _boundary, _message) = (null, null, null);
+        (_evaluation, _boundary, _message, _trees) = (null, null, null, null);
         if (_lossChart is not null)
         {
             await _lossChart.ClearAsync();

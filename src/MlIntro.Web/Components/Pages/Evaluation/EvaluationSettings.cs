@@ -10,6 +10,7 @@ namespace MlIntro.Web.Components.Pages.Evaluation;
 /// <param name="BalanceClasses">Both classes carry equal total weight in the loss; metrics stay in physical weights.</param>
 /// <param name="EarlyStopping">Hold out <see cref="ValidationShare"/> of the training rows and stop when their loss has not
 /// improved for <paramref name="Patience"/> epochs.</param>
+/// <param name="UseTrees">Train boosted decision trees (<paramref name="Trees"/>, <paramref name="Rounds"/> rounds) instead of the network.</param>
 public sealed record EvaluationSettings(
     string Data,
     string Hidden = "8,8",
@@ -17,8 +18,18 @@ public sealed record EvaluationSettings(
     double LearningRate = 0.01,
     bool BalanceClasses = false,
     bool EarlyStopping = false,
-    int Patience = 5)
+    int Patience = 5,
+    bool UseTrees = false,
+    int Rounds = 100,
+    Core.Experiments.Trees.BoostedTreesSpec? Trees = null)
 {
+    public Core.Experiments.Trees.BoostedTreesSpec TreesOrDefault => Trees ?? new();
+
+    /// <summary>How the comparison names what these settings train, e.g. "network 8,8" or "boosted trees, 100 rounds".</summary>
+    public string ModelLabel => UseTrees
+        ? string.Create(CultureInfo.InvariantCulture, $"boosted trees, {Rounds} rounds × {TreesOrDefault.Leaves} leaves")
+        : $"network {(Hidden.Trim().Length == 0 ? "without hidden layers" : Hidden.Trim())}";
+
     /// <summary>Share of the training rows held out for the validation loss that early stopping watches (Keras' validation_split).</summary>
     public const double ValidationShare = 0.2;
 
@@ -31,6 +42,13 @@ public sealed record EvaluationSettings(
     public string? Problem(ExperimentLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);
+        if (UseTrees)
+        {
+            // The server's validator names any other tree setting out of range.
+            return Rounds is < 1 or > Core.Experiments.Trees.BoostedTreesSpec.MaxRounds
+                ? string.Create(CultureInfo.InvariantCulture, $"Rounds must be between 1 and {Core.Experiments.Trees.BoostedTreesSpec.MaxRounds:N0}, not {Rounds:N0}.")
+                : null;
+        }
         if (ParseHidden() is not { } hidden)
         {
             return "Hidden layers must be whole numbers separated by commas, e.g. 8,8.";
@@ -58,6 +76,13 @@ public sealed record EvaluationSettings(
     /// <summary>Throws <see cref="FormatException"/> when <see cref="Hidden"/> is not a list of whole numbers.</summary>
     public ExperimentDefinition ToDefinition(DataSpec data)
     {
+        if (UseTrees)
+        {
+            // Trees read the rounds, frame interval and class balance of the training settings; no network, no optimizer.
+            return new ExperimentDefinition(Lesson.Evaluation, data,
+                Training: new TrainingSpec(Rounds, BatchSize: 32, FrameIntervalMs: 500, BalanceClasses: BalanceClasses),
+                Seed: 1, BoostedTrees: TreesOrDefault);
+        }
         var hidden = (ParseHidden() ?? throw new FormatException("Hidden layers must be whole numbers separated by commas."))
             .Select(n => new HiddenLayer(n))
             .ToList();
@@ -74,6 +99,11 @@ public sealed record EvaluationSettings(
     public static EvaluationSettings FromDefinition(ExperimentDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        if (definition.BoostedTrees is { } trees)
+        {
+            var rounds = definition.RequiredTraining;
+            return Default with { Data = definition.RequiredData.Name, UseTrees = true, Rounds = rounds.Epochs, Trees = trees, BalanceClasses = rounds.BalanceClasses };
+        }
         var hidden = HiddenLayerText.Format(definition.RequiredModel.HiddenLayers);
         var training = definition.RequiredTraining;
         return new EvaluationSettings(definition.RequiredData.Name, hidden, training.Epochs, definition.RequiredOptimizer.LearningRate,

@@ -32,6 +32,7 @@ public sealed partial class ExperimentPage
     private bool _shownSurfaceRace;
     private LikelihoodFrame? _likelihood;
     private readonly List<Core.Tracking.RunUsage> _usage = [];
+    private MlIntro.Core.Experiments.Trees.TreesFrame? _trees;
 
     [Parameter]
     public string Id { get; set; } = "";
@@ -141,6 +142,9 @@ public sealed partial class ExperimentPage
                 break;
             case TrainingEventKind.Likelihood when e.Likelihood is not null && _likelihood?.IsFinal != true:
                 _likelihood = e.Likelihood;
+                break;
+            case TrainingEventKind.Trees when e.Trees is not null:
+                _trees = e.Trees;
                 break;
             case TrainingEventKind.Status:
                 _status = e.Status;

@@ -97,14 +97,22 @@ public static class LikelihoodPlots
     {
         ArgumentNullException.ThrowIfNull(result);
         var centres = Centres(result.Edges);
-        return new PlotSpec("x", "sum of weights per bin", [
+        var series = new List<PlotSeries>
+        {
             new("exact expectation", centres, result.Expected, new LineStyle(ExactColour, 2, Steps: true)),
             new("weights ±1", centres, result.Weighted, new LineStyle(SourceColour), result.WeightedErrors),
             new("after neural resampling", centres, result.Resampled, new LineStyle(LearnedColour), result.ResampledErrors),
             new("±1 ÷ exact", centres, Divide(result.Weighted, result.Expected), new LineStyle(SourceColour), Divide(result.WeightedErrors, result.Expected), InRatioPanel: true),
             new("resampled ÷ exact", centres, Divide(result.Resampled, result.Expected), new LineStyle(LearnedColour), Divide(result.ResampledErrors, result.Expected), InRatioPanel: true),
             new("1", [result.Edges[0], result.Edges[^1]], [1.0, 1.0], Diagonal, InRatioPanel: true),
-        ], RatioTitle: "÷ exact", Height: 380);
+        };
+        if (result.DroppedNegatives is { } dropped)
+        {
+            var style = new LineStyle(CalibratedColour, 1.5m, "dash", Steps: true);
+            series.Add(new("negative events dropped (rescaled)", centres, dropped, style));
+            series.Add(new("dropped ÷ exact", centres, Divide(dropped, result.Expected), style, InRatioPanel: true));
+        }
+        return new PlotSpec("x", "sum of weights per bin", series, RatioTitle: "÷ exact", Height: 380);
     }
 
     /// <summary>E[w|x] as the regression learned it against the exact one.</summary>
