@@ -8,17 +8,9 @@ namespace MlIntro.Web.Tests.Store;
 /// What <see cref="IExperimentStore"/> promises, on every database provider the app supports: each subclass opens the
 /// store on its own provider (<see cref="SqliteExperimentStoreTests"/>, <see cref="PostgresExperimentStoreTests"/>).
 /// </summary>
-public abstract class ExperimentStoreContractTests : IDisposable
+public abstract class ExperimentStoreContractTests : GuardedStoreTest
 {
     private readonly FixedTimeProvider _clock = new(Start.AddMinutes(5));
-    // xunit 2 has no per-test token; a timeout keeps a stuck database call from hanging the run.
-    private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(60));
-
-    private readonly CancellationToken _ct;
-
-    protected ExperimentStoreContractTests() => _ct = _timeout.Token;
-
-    protected CancellationToken Ct => _ct;
 
     /// <summary>A store over this test's database, as the app builds it; disposing it and opening again is a restart.</summary>
     internal abstract Task<StoreHost> OpenAsync(TimeProvider clock);
@@ -28,32 +20,18 @@ public abstract class ExperimentStoreContractTests : IDisposable
     {
     }
 
-    public void Dispose()
-    {
-        Dispose(true);
-        GC.SuppressFinalize(this);
-    }
-
-    protected virtual void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _timeout.Dispose();
-        }
-    }
-
     [Fact]
     public async Task FindAsync_AfterCreateAndTerminalEvent_ReturnsDefinitionStatusMessageAndTimes()
     {
         await using var host = await OpenAsync(_clock);
         var store = host.Store;
-        await store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
-        await store.AppendAsync("run-1", [Status(0, ExperimentStatus.Running), Epoch(1, 1, 0.7, 0.72)], _ct);
+        await store.CreateAsync("run-1", Definition(), "owner-1", Start, Ct);
+        await store.AppendAsync("run-1", [Status(0, ExperimentStatus.Running), Epoch(1, 1, 0.7, 0.72)], Ct);
         var finishedAt = new DateTimeOffset(2025, 3, 14, 8, 40, 0, TimeSpan.Zero);
         _clock.Now = finishedAt;
 
-        await store.AppendAsync("run-1", [Epoch(2, 2, 0.5, 0.55), Status(3, ExperimentStatus.Diverged, "Loss became NaN at epoch 3.")], _ct);
-        var stored = await store.FindAsync("run-1", _ct);
+        await store.AppendAsync("run-1", [Epoch(2, 2, 0.5, 0.55), Status(3, ExperimentStatus.Diverged, "Loss became NaN at epoch 3.")], Ct);
+        var stored = await store.FindAsync("run-1", Ct);
 
         Assert.NotNull(stored);
         Assert.Equal("run-1", stored.Id);
@@ -78,11 +56,11 @@ public abstract class ExperimentStoreContractTests : IDisposable
     public async Task FindAsync_AfterRunningEventOnly_ReturnsRunningWithoutFinishTime()
     {
         await using var host = await OpenAsync(_clock);
-        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
-        var created = await host.Store.FindAsync("run-1", _ct);
+        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, Ct);
+        var created = await host.Store.FindAsync("run-1", Ct);
 
-        await host.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Running)], _ct);
-        var running = await host.Store.FindAsync("run-1", _ct);
+        await host.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Running)], Ct);
+        var running = await host.Store.FindAsync("run-1", Ct);
 
         Assert.Equal(ExperimentStatus.Queued, created!.Status);
         Assert.Equal(ExperimentStatus.Running, running!.Status);
@@ -94,11 +72,11 @@ public abstract class ExperimentStoreContractTests : IDisposable
     public async Task AppendAsync_StatusAfterTerminal_KeepsTerminalStatus()
     {
         await using var host = await OpenAsync(_clock);
-        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
-        await host.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Cancelled, "Stopped by user.")], _ct);
+        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, Ct);
+        await host.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Cancelled, "Stopped by user.")], Ct);
 
-        await host.Store.AppendAsync("run-1", [Status(1, ExperimentStatus.Running)], _ct);
-        var stored = await host.Store.FindAsync("run-1", _ct);
+        await host.Store.AppendAsync("run-1", [Status(1, ExperimentStatus.Running)], Ct);
+        var stored = await host.Store.FindAsync("run-1", Ct);
 
         Assert.Equal(ExperimentStatus.Cancelled, stored!.Status);
         Assert.Equal("Stopped by user.", stored.Message);
@@ -108,7 +86,7 @@ public abstract class ExperimentStoreContractTests : IDisposable
     public async Task EventsAsync_AfterSeveralBatches_ReturnsEventsBySequenceWithPayloadsIntact()
     {
         await using var host = await OpenAsync(_clock);
-        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
+        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, Ct);
         // Values with no short decimal form, extremes and NaN: a lossy number format would change them.
         var metrics = new EpochMetrics(7, 0.1 + 0.2, 1.0 / 3.0, TrainAccuracy: double.Epsilon, TestAccuracy: 1e-300,
             Series: "Adam", ValidationLoss: double.NaN, ValidationAccuracy: double.MaxValue);
@@ -117,15 +95,15 @@ public abstract class ExperimentStoreContractTests : IDisposable
         var evaluation = new EvaluationFrame(7, [new RocCurve("signal", [0, 0.5, 1], [0, 0.1, 1], 0.7)], [[40, 2], [3, 55]], ["bkg", "sig"]);
         var trajectory = new TrajectoryChunk(100, [new TrajectorySeries("SGD", [0.1, 0.2], [-0.3, -0.4], [1.5, 1.25])]);
 
-        await host.Store.AppendAsync("run-1", [Status(1, ExperimentStatus.Running), new(2, TrainingEventKind.Epoch, ExperimentStatus.Running, Metrics: metrics)], _ct);
+        await host.Store.AppendAsync("run-1", [Status(1, ExperimentStatus.Running), new(2, TrainingEventKind.Epoch, ExperimentStatus.Running, Metrics: metrics)], Ct);
         // Out of order within a batch: the store returns sequence order, not insertion order.
         await host.Store.AppendAsync("run-1",
         [
             new(5, TrainingEventKind.Trajectory, ExperimentStatus.Running, Trajectory: trajectory),
             new(3, TrainingEventKind.Boundary, ExperimentStatus.Running, Boundary: boundary),
             new(4, TrainingEventKind.Evaluation, ExperimentStatus.Running, Evaluation: evaluation),
-        ], _ct);
-        var events = await host.Store.EventsAsync("run-1", _ct);
+        ], Ct);
+        var events = await host.Store.EventsAsync("run-1", Ct);
 
         Assert.Equal([1L, 2, 3, 4, 5], events.Select(e => e.Sequence));
         Assert.Equal(
@@ -155,15 +133,15 @@ public abstract class ExperimentStoreContractTests : IDisposable
     {
         await using (var first = await OpenAsync(_clock))
         {
-            await first.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
-            await first.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Running), Epoch(1, 1, 0.6931471805599453, 0.7)], _ct);
-            await first.Store.AppendAsync("run-1", [Status(2, ExperimentStatus.Finished)], _ct);
+            await first.Store.CreateAsync("run-1", Definition(), "owner-1", Start, Ct);
+            await first.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Running), Epoch(1, 1, 0.6931471805599453, 0.7)], Ct);
+            await first.Store.AppendAsync("run-1", [Status(2, ExperimentStatus.Finished)], Ct);
         }
         ReleaseConnections();
 
         await using var second = await OpenAsync(new FixedTimeProvider(Start.AddDays(1)));
-        var stored = await second.Store.FindAsync("run-1", _ct);
-        var events = await second.Store.EventsAsync("run-1", _ct);
+        var stored = await second.Store.FindAsync("run-1", Ct);
+        var events = await second.Store.EventsAsync("run-1", Ct);
 
         Assert.Equal(ExperimentStatus.Finished, stored!.Status);
         Assert.Equal(_clock.Now, stored.FinishedAt);
@@ -177,12 +155,12 @@ public abstract class ExperimentStoreContractTests : IDisposable
     public async Task AppendAsync_RepeatedSequences_KeepsFirstAndAddsOnlyNewOnes()
     {
         await using var host = await OpenAsync(_clock);
-        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
-        await host.Store.AppendAsync("run-1", [Epoch(0, 1, 0.9, 0.9), Epoch(1, 2, 0.8, 0.8)], _ct);
+        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, Ct);
+        await host.Store.AppendAsync("run-1", [Epoch(0, 1, 0.9, 0.9), Epoch(1, 2, 0.8, 0.8)], Ct);
 
         // A retried batch that overlaps what is stored, with a repeat inside the batch too.
-        await host.Store.AppendAsync("run-1", [Epoch(1, 99, 5, 5), Epoch(2, 3, 0.7, 0.7), Epoch(2, 98, 6, 6)], _ct);
-        var events = await host.Store.EventsAsync("run-1", _ct);
+        await host.Store.AppendAsync("run-1", [Epoch(1, 99, 5, 5), Epoch(2, 3, 0.7, 0.7), Epoch(2, 98, 6, 6)], Ct);
+        var events = await host.Store.EventsAsync("run-1", Ct);
 
         Assert.Equal([0L, 1, 2], events.Select(e => e.Sequence));
         Assert.Equal([1, 2, 3], events.Select(e => e.Metrics!.Epoch));
@@ -192,13 +170,13 @@ public abstract class ExperimentStoreContractTests : IDisposable
     public async Task AppendAsync_RepeatedTerminalEvent_KeepsFirstFinishTime()
     {
         await using var host = await OpenAsync(_clock);
-        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
-        await host.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Finished)], _ct);
+        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, Ct);
+        await host.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Finished)], Ct);
         var firstFinish = _clock.Now;
         _clock.Now = firstFinish.AddHours(1);
 
-        await host.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Finished)], _ct);
-        var stored = await host.Store.FindAsync("run-1", _ct);
+        await host.Store.AppendAsync("run-1", [Status(0, ExperimentStatus.Finished)], Ct);
+        var stored = await host.Store.FindAsync("run-1", Ct);
 
         Assert.Equal(firstFinish, stored!.FinishedAt);
     }
@@ -208,7 +186,7 @@ public abstract class ExperimentStoreContractTests : IDisposable
     {
         await using var host = await OpenAsync(_clock);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.Store.AppendAsync("nope", [Epoch(0, 1, 1, 1)], _ct));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.Store.AppendAsync("nope", [Epoch(0, 1, 1, 1)], Ct));
 
         Assert.Contains("'nope'", error.Message, StringComparison.Ordinal);
     }
@@ -217,11 +195,11 @@ public abstract class ExperimentStoreContractTests : IDisposable
     public async Task FindAsync_UnknownId_ReturnsNullAndNoEvents()
     {
         await using var host = await OpenAsync(_clock);
-        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
-        await host.Store.AppendAsync("run-1", [Epoch(0, 1, 1, 1)], _ct);
+        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, Ct);
+        await host.Store.AppendAsync("run-1", [Epoch(0, 1, 1, 1)], Ct);
 
-        var stored = await host.Store.FindAsync("run-2", _ct);
-        var events = await host.Store.EventsAsync("run-2", _ct);
+        var stored = await host.Store.FindAsync("run-2", Ct);
+        var events = await host.Store.EventsAsync("run-2", Ct);
 
         Assert.Null(stored);
         Assert.Empty(events);
@@ -234,35 +212,35 @@ public abstract class ExperimentStoreContractTests : IDisposable
         var store = host.Store;
         foreach (var id in new[] { "queued", "running", "finished", "cancelled" })
         {
-            await store.CreateAsync(id, Definition(), "owner-1", Start, _ct);
+            await store.CreateAsync(id, Definition(), "owner-1", Start, Ct);
         }
-        await store.AppendAsync("running", [Status(0, ExperimentStatus.Running), Epoch(1, 1, 1, 1), Epoch(2, 2, 1, 1)], _ct);
-        await store.AppendAsync("finished", [Status(0, ExperimentStatus.Running), Status(1, ExperimentStatus.Finished)], _ct);
-        await store.AppendAsync("cancelled", [Status(0, ExperimentStatus.Cancelled, "Stopped by user.")], _ct);
+        await store.AppendAsync("running", [Status(0, ExperimentStatus.Running), Epoch(1, 1, 1, 1), Epoch(2, 2, 1, 1)], Ct);
+        await store.AppendAsync("finished", [Status(0, ExperimentStatus.Running), Status(1, ExperimentStatus.Finished)], Ct);
+        await store.AppendAsync("cancelled", [Status(0, ExperimentStatus.Cancelled, "Stopped by user.")], Ct);
         var earlier = _clock.Now;
         var restart = earlier.AddHours(2);
 
-        var count = await store.FailUnfinishedAsync("Server restarted.", restart, _ct);
+        var count = await store.FailUnfinishedAsync("Server restarted.", restart, Ct);
 
         Assert.Equal(2, count);
         foreach (var id in new[] { "queued", "running" })
         {
-            var stored = await store.FindAsync(id, _ct);
+            var stored = await store.FindAsync(id, Ct);
             Assert.Equal((ExperimentStatus.Failed, "Server restarted.", restart), (stored!.Status, stored.Message, stored.FinishedAt));
         }
-        var finished = await store.FindAsync("finished", _ct);
+        var finished = await store.FindAsync("finished", Ct);
         Assert.Equal((ExperimentStatus.Finished, null, earlier), (finished!.Status, finished.Message, finished.FinishedAt));
-        var cancelled = await store.FindAsync("cancelled", _ct);
+        var cancelled = await store.FindAsync("cancelled", Ct);
         Assert.Equal((ExperimentStatus.Cancelled, "Stopped by user."), (cancelled!.Status, cancelled.Message));
         // Replays of the failed runs end with a failed status event after their last stored one.
-        var running = await store.EventsAsync("running", _ct);
+        var running = await store.EventsAsync("running", Ct);
         Assert.Equal([0L, 1, 2, 3], running.Select(e => e.Sequence));
         Assert.True(running[^1].IsTerminal);
         Assert.Equal((ExperimentStatus.Failed, "Server restarted."), (running[^1].Status, running[^1].Message));
-        var queued = await store.EventsAsync("queued", _ct);
+        var queued = await store.EventsAsync("queued", Ct);
         Assert.Equal(0, Assert.Single(queued).Sequence);
-        Assert.Equal(2, (await store.EventsAsync("finished", _ct)).Count);
-        Assert.Equal(0, await store.FailUnfinishedAsync("Again.", restart, _ct));
+        Assert.Equal(2, (await store.EventsAsync("finished", Ct)).Count);
+        Assert.Equal(0, await store.FailUnfinishedAsync("Again.", restart, Ct));
     }
 
     [Fact]
@@ -270,28 +248,28 @@ public abstract class ExperimentStoreContractTests : IDisposable
     {
         await using var host = await OpenAsync(_clock);
         // Different offsets: order must follow the instant, not the local clock reading.
-        await host.Store.CreateAsync("middle", Definition(), "owner-1", Start.AddSeconds(1), _ct);
-        await host.Store.CreateAsync("newest", Definition("circle"), "owner-1", new DateTimeOffset(2025, 3, 14, 7, 0, 0, TimeSpan.FromHours(-2)), _ct);
-        await host.Store.CreateAsync("oldest", Definition(), "owner-1", Start, _ct);
+        await host.Store.CreateAsync("middle", Definition(), "owner-1", Start.AddSeconds(1), Ct);
+        await host.Store.CreateAsync("newest", Definition("circle"), "owner-1", new DateTimeOffset(2025, 3, 14, 7, 0, 0, TimeSpan.FromHours(-2)), Ct);
+        await host.Store.CreateAsync("oldest", Definition(), "owner-1", Start, Ct);
 
-        var two = await host.Store.RecentAsync(2, _ct);
-        var all = await host.Store.RecentAsync(10, _ct);
+        var two = await host.Store.RecentAsync(2, Ct);
+        var all = await host.Store.RecentAsync(10, Ct);
 
         Assert.Equal(["newest", "middle"], two.Select(e => e.Id));
         Assert.Equal(["newest", "middle", "oldest"], all.Select(e => e.Id));
         Assert.Equal("circle", all[0].Definition.RequiredData.Name);
-        Assert.Empty(await host.Store.RecentAsync(0, _ct));
+        Assert.Empty(await host.Store.RecentAsync(0, Ct));
     }
 
     [Fact]
     public async Task AppendAsync_FiveHundredEventBatch_StoresAll()
     {
         await using var host = await OpenAsync(_clock);
-        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, _ct);
+        await host.Store.CreateAsync("run-1", Definition(), "owner-1", Start, Ct);
         var batch = Enumerable.Range(0, 500).Select(i => Epoch(i, i, 1.0 / (i + 1), 2.0 / (i + 1))).ToList();
 
-        await host.Store.AppendAsync("run-1", batch, _ct);
-        var events = await host.Store.EventsAsync("run-1", _ct);
+        await host.Store.AppendAsync("run-1", batch, Ct);
+        var events = await host.Store.EventsAsync("run-1", Ct);
 
         Assert.Equal(500, events.Count);
         Assert.Equal(1.0 / 500, events[499].Metrics!.TrainLoss);
@@ -302,25 +280,25 @@ public abstract class ExperimentStoreContractTests : IDisposable
     {
         await using var host = await OpenAsync(_clock);
         var store = (EfExperimentStore)host.Store;
-        await store.CreateAsync("old-finished", Definition(), "owner-1", Start, _ct);
-        await store.CreateAsync("old-running", Definition(), "owner-1", Start, _ct);
-        await store.CreateAsync("young-1", Definition(), "owner-2", Start.AddDays(10), _ct);
-        await store.CreateAsync("young-2", Definition(), "owner-2", Start.AddDays(11), _ct);
-        await store.CreateAsync("young-3", Definition(), "owner-2", Start.AddDays(12), _ct);
-        await store.AppendAsync("old-finished", [Epoch(0, 1, 1, 1), Status(1, ExperimentStatus.Finished)], _ct);
-        await store.AppendAsync("old-running", [Status(0, ExperimentStatus.Running)], _ct);
+        await store.CreateAsync("old-finished", Definition(), "owner-1", Start, Ct);
+        await store.CreateAsync("old-running", Definition(), "owner-1", Start, Ct);
+        await store.CreateAsync("young-1", Definition(), "owner-2", Start.AddDays(10), Ct);
+        await store.CreateAsync("young-2", Definition(), "owner-2", Start.AddDays(11), Ct);
+        await store.CreateAsync("young-3", Definition(), "owner-2", Start.AddDays(12), Ct);
+        await store.AppendAsync("old-finished", [Epoch(0, 1, 1, 1), Status(1, ExperimentStatus.Finished)], Ct);
+        await store.AppendAsync("old-running", [Status(0, ExperimentStatus.Running)], Ct);
         foreach (var id in new[] { "young-1", "young-2", "young-3" })
         {
-            await store.AppendAsync(id, [Status(0, ExperimentStatus.Finished)], _ct);
+            await store.AppendAsync(id, [Status(0, ExperimentStatus.Finished)], Ct);
         }
 
-        var deleted = await store.DeleteExpiredAsync(Start.AddDays(1), keepPerOwner: 2, _ct);
-        var left = await store.RecentAsync(10, _ct);
+        var deleted = await store.DeleteExpiredAsync(Start.AddDays(1), keepPerOwner: 2, Ct);
+        var left = await store.RecentAsync(10, Ct);
 
         Assert.Equal(2, deleted);
         Assert.Equal(["young-3", "young-2", "old-running"], left.Select(e => e.Id));
-        Assert.Empty(await store.EventsAsync("old-finished", _ct));
-        Assert.Empty(await store.EventsAsync("young-1", _ct));
+        Assert.Empty(await store.EventsAsync("old-finished", Ct));
+        Assert.Empty(await store.EventsAsync("young-1", Ct));
     }
 
     private static int[] Bits(float[] values) => Array.ConvertAll(values, BitConverter.SingleToInt32Bits);

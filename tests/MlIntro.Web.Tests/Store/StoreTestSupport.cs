@@ -35,12 +35,10 @@ internal static class SqliteFile
     }
 }
 
-/// <summary>A test on a store file of its own: a fresh folder and a one-minute guard against hangs, both released after.</summary>
-public abstract class TempStoreTest : IDisposable
+/// <summary>A test with a guard against hangs: xunit 2 has no per-test token, so a stuck database call fails the test instead.</summary>
+public abstract class GuardedStoreTest : IDisposable
 {
     private readonly CancellationTokenSource _timeout = new(TimeSpan.FromSeconds(90));
-
-    internal TempFolder Folder { get; } = new();
 
     protected CancellationToken Ct => _timeout.Token;
 
@@ -55,6 +53,20 @@ public abstract class TempStoreTest : IDisposable
         if (disposing)
         {
             _timeout.Dispose();
+        }
+    }
+}
+
+/// <summary>A test on a store file of its own: a fresh folder and the guard against hangs, both released after.</summary>
+public abstract class TempStoreTest : GuardedStoreTest
+{
+    internal TempFolder Folder { get; } = new();
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
             Folder.Dispose();
         }
     }
