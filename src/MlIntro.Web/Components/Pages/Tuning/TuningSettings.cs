@@ -9,6 +9,8 @@ namespace MlIntro.Web.Components.Pages.Tuning;
 /// <param name="Data">A Playground toy, <c>higgs-uci</c>, <c>toy-jets</c> or an upload of this page.</param>
 /// <param name="Points">Points a toy draws, or training events drawn from HIGGS.</param>
 /// <param name="Pruning">Successive halving with <paramref name="Eta"/> and <paramref name="Grace"/>.</param>
+/// <param name="Trees">A study of boosted trees instead of networks: <paramref name="Epochs"/> are then boosting rounds,
+/// the learning-rate range is the trees' shrinkage, and leaves, events per leaf and feature fraction may be searched.</param>
 public sealed record TuningSettings(
     string Data = "circle",
     int Points = 250,
@@ -31,8 +33,17 @@ public sealed record TuningSettings(
     bool Pruning = false,
     int Eta = 3,
     int Grace = 10,
-    int Seed = 1)
+    int Seed = 1,
+    bool Trees = false,
+    bool SearchLeaves = true,
+    bool SearchMinEvents = true,
+    bool SearchFeatureFraction = false)
 {
+    /// <summary>The ranges a tree study searches: wide enough to show under- and overfitting trees, inside LightGBM's sensible values.</summary>
+    public static readonly IntRange LeavesRange = new(4, 64);
+    public static readonly IntRange MinEventsRange = new(2, 50);
+    public static readonly FloatRange FeatureFractionRange = new(0.5, 1.0);
+
     /// <summary>The data sets offered, with their labels.</summary>
     public static IReadOnlyList<(string Name, string Label)> DataSets { get; } =
     [
@@ -49,6 +60,11 @@ public sealed record TuningSettings(
     /// <summary>The study: the Playground's default network (2-4-2-1 tanh, SGD 0.03, batch 10) as the base trial on the toys.</summary>
     public ExperimentDefinition Definition()
     {
+        if (Trees)
+        {
+            return TreesDefinition();
+        }
+
         var space = new SearchSpace(
             LearningRate: SearchLearningRate ? new FloatRange(LearningRateLow, LearningRateHigh, Log: true, GridPoints: 4) : null,
             HiddenLayers: SearchLayers ? new IntRange(LayersMin, LayersMax) : null,
@@ -66,6 +82,24 @@ public sealed record TuningSettings(
             Study: study);
     }
 
+    /// <summary>Trees read the rounds, validation split and frame interval of the training settings; no network, no optimizer.</summary>
+    private ExperimentDefinition TreesDefinition()
+    {
+        var trees = new TreeSearchSpace(
+            Leaves: SearchLeaves ? LeavesRange : null,
+            LearningRate: SearchLearningRate ? new FloatRange(LearningRateLow, LearningRateHigh, Log: true, GridPoints: 4) : null,
+            MinEventsPerLeaf: SearchMinEvents ? MinEventsRange : null,
+            FeatureFraction: SearchFeatureFraction ? FeatureFractionRange : null);
+        var study = new StudySpec(new SearchSpace(Trees: trees), Objective, Sampler, Trials, Population, Pruning ? new PruningSpec(Eta, Grace) : null);
+        return new ExperimentDefinition(
+            Lesson.Tuning,
+            new DataSpec(Data, Points: Points, TrainFraction: IsPlayground ? 0.5 : 0.8),
+            Training: new TrainingSpec(Epochs, BatchSize: 32, FrameIntervalMs: 60_000),
+            Seed: Seed,
+            Study: study,
+            BoostedTrees: new Core.Experiments.Trees.BoostedTreesSpec());
+    }
+
     /// <summary>The controls that give <paramref name="definition"/> (a fork of a study).</summary>
     public static TuningSettings From(ExperimentDefinition definition)
     {
@@ -73,6 +107,8 @@ public sealed record TuningSettings(
         var study = definition.Study ?? new StudySpec(new SearchSpace());
         var space = study.Space;
         var defaults = new TuningSettings();
+        // The other model's toggles are hidden: they keep the page's defaults, ready for a switch of model.
+        var trees = definition.BoostedTrees is not null;
         return new TuningSettings(
             definition.RequiredData.Name,
             definition.RequiredData.Points,
@@ -81,10 +117,10 @@ public sealed record TuningSettings(
             study.Trials,
             study.Population,
             definition.RequiredTraining.Epochs,
-            space.LearningRate is not null,
-            space.LearningRate?.Low ?? defaults.LearningRateLow,
-            space.LearningRate?.High ?? defaults.LearningRateHigh,
-            space.Neurons is not null,
+            (space.LearningRate ?? space.Trees?.LearningRate) is not null,
+            (space.LearningRate ?? space.Trees?.LearningRate)?.Low ?? defaults.LearningRateLow,
+            (space.LearningRate ?? space.Trees?.LearningRate)?.High ?? defaults.LearningRateHigh,
+            trees ? defaults.SearchNeurons : space.Neurons is not null,
             space.Neurons?.Min ?? defaults.NeuronsMin,
             space.Neurons?.Max ?? defaults.NeuronsMax,
             space.HiddenLayers is not null,
@@ -95,6 +131,10 @@ public sealed record TuningSettings(
             study.Pruning is not null,
             study.Pruning?.ReductionFactor ?? defaults.Eta,
             study.Pruning?.GracePeriod ?? defaults.Grace,
-            definition.Seed);
+            definition.Seed,
+            trees,
+            trees ? space.Trees?.Leaves is not null : defaults.SearchLeaves,
+            trees ? space.Trees?.MinEventsPerLeaf is not null : defaults.SearchMinEvents,
+            trees ? space.Trees?.FeatureFraction is not null : defaults.SearchFeatureFraction);
     }
 }
