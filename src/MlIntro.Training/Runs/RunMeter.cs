@@ -4,7 +4,7 @@ using MlIntro.Core.Tracking;
 namespace MlIntro.Training.Runs;
 
 /// <summary>
-/// Measures a run's wall time, training events per second and the process's CPU share for its events
+/// Measures a run's wall time, training events per second, the process's CPU share and, on CUDA, the GPU's use for its events
 /// (<see cref="RunUsage"/>). Lives in the run's <see cref="RunBroadcaster"/>, the one place every executor's epoch
 /// events pass, so every lesson's runs are measured the same way.
 /// </summary>
@@ -12,6 +12,9 @@ public sealed class RunMeter
 {
     /// <summary>The CPU share is measured over windows of at least this long: a single epoch of a tiny net is too short to say.</summary>
     public const double WindowSeconds = 0.5;
+
+    // NVML reports the GPU whichever process uses it: read it only when this server trains on CUDA.
+    private static readonly Lazy<bool> OnGpu = new(() => TorchSharp.torch.cuda.is_available());
 
     private readonly Lock _gate = new();
     private long _samplesPerEpoch;
@@ -62,7 +65,8 @@ public sealed class RunMeter
                 (_windowTicks, _windowCpu) = (now, cpu);
             }
             double? rate = perEpoch > 0 && wall > 0 ? Math.Round(_samples / wall, 1) : null;
-            return new RunUsage(Math.Round(wall, 4), rate, Math.Round(_cpuShare, 4));
+            var gpu = OnGpu.Value ? Runtime.GpuProbe.Read() : null;
+            return new RunUsage(Math.Round(wall, 4), rate, Math.Round(_cpuShare, 4), gpu?.UtilizationPercent, gpu is { } g ? Math.Round(g.MemoryMiB, 1) : null);
         }
     }
 

@@ -28,6 +28,9 @@ public sealed class RunUsageTests
             var expected = trainingEvents * e.Metrics!.Epoch / usage.WallSeconds;
             Assert.Equal(expected, usage.SamplesPerSecond!.Value, expected * 0.01 + 0.1);
             Assert.InRange(usage.CpuShare, 0, 1);
+            // GPU figures exactly when this machine trains on CUDA (none here: the CPU libtorch).
+            Assert.Equal(TorchSharp.torch.cuda.is_available(), usage.GpuUtilizationPercent is not null);
+            Assert.Equal(TorchSharp.torch.cuda.is_available(), usage.GpuMemoryMiB is not null);
         });
         Assert.True(epochs.Zip(epochs.Skip(1)).All(p => p.Second.Usage!.WallSeconds >= p.First.Usage!.WallSeconds), "wall time never goes back");
     }

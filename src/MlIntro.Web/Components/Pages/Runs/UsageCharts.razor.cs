@@ -27,7 +27,17 @@ public sealed partial class UsageCharts
 
     private static Plotly.Blazor.Layout CpuLayout() => StudyCharts.Layout("wall time (s)", "process CPU share");
 
+    private static Plotly.Blazor.Layout GpuLayout() => StudyCharts.Layout("wall time (s)", "GPU utilisation (%)");
+
+    private static Plotly.Blazor.Layout GpuMemoryLayout() => StudyCharts.Layout("wall time (s)", "GPU memory in use (MiB)");
+
+    private bool HasGpu => Runs.Any(r => r.Points.Any(p => p.GpuUtilizationPercent is not null));
+
     private void DrawSamples(List<ITrace> traces) => Draw(traces, p => p.SamplesPerSecond);
+
+    private void DrawGpu(List<ITrace> traces) => Draw(traces, p => p.GpuUtilizationPercent);
+
+    private void DrawGpuMemory(List<ITrace> traces) => Draw(traces, p => p.GpuMemoryMiB);
 
     private void DrawCpu(List<ITrace> traces) => Draw(traces, p => p.CpuShare);
 
