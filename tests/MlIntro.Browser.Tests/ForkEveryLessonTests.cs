@@ -21,7 +21,7 @@ public sealed class ForkEveryLessonTests(BrowserFixture fixture)
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(30_000);
+        page.SetDefaultTimeout(60_000); // a waiting limit, not a speed target: a loaded CI machine may take long to render the fork
         await page.GotoAsync(fixture.App.BaseUrl + link);
         await InteractiveAsync(page);
         await page.Locator(".fork-button").ClickAsync();
