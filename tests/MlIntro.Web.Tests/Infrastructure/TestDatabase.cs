@@ -14,5 +14,23 @@ public sealed class TestDatabase : IDisposable
     /// </summary>
     public string ConnectionString => $"Data Source={File};Pooling=False";
 
-    public void Dispose() => Directory.Delete(Folder, recursive: true);
+    /// <summary>
+    /// Deletes the folder, trying again for a second: once (CI, 2026-11-27) a file appeared in it while it was being
+    /// deleted right after a 0.2 s test's app stopped ("Directory not empty"); cleanup must not fail the test.
+    /// </summary>
+    public void Dispose()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(Folder, recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < 10)
+            {
+                Thread.Sleep(100);
+            }
+        }
+    }
 }
