@@ -18,6 +18,11 @@ public sealed class RunsPageTests(BrowserFixture fixture)
             "previous => { const a = document.querySelector('[data-testid=results-link]'); return a !== null && a.getAttribute('href') !== previous; }",
             previous, new() { Timeout = 60_000 });
         await page.Locator("[data-testid=status]:text('finished')").WaitForAsync(new() { Timeout = 120_000 });
+        // The page remembers the run in localStorage after it renders the link; leaving before that would drop it.
+        var id = (await page.GetByTestId("results-link").GetAttributeAsync("href"))!.Split('/')[^1];
+        await page.WaitForFunctionAsync(
+            "id => JSON.parse(localStorage.getItem('mlintro.runs') || '[]').some(r => r.id === id)",
+            id, new() { Timeout = 30_000 });
     }
 
     [Fact]
