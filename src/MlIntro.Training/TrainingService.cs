@@ -36,8 +36,17 @@ public sealed class TrainingService(
         StartAsync(definition, new RunOwner(ownerId), paused, cancellationToken);
 
     /// <inheritdoc cref="StartAsync(ExperimentDefinition?, string, bool, CancellationToken)"/>
-    public async Task<string> StartAsync(ExperimentDefinition? definition, RunOwner owner, bool paused, CancellationToken cancellationToken)
+    public Task<string> StartAsync(ExperimentDefinition? definition, RunOwner owner, bool paused, CancellationToken cancellationToken) =>
+        StartAsync(ExperimentIds.New(), definition, owner, paused, cancellationToken);
+
+    /// <summary>Starts a run under an id chosen by the caller: a cluster's front end names the run grain before a worker trains it.</summary>
+    /// <inheritdoc cref="StartAsync(ExperimentDefinition?, string, bool, CancellationToken)"/>
+    public async Task<string> StartAsync(string id, ExperimentDefinition? definition, RunOwner owner, bool paused, CancellationToken cancellationToken)
     {
+        if (!ExperimentIds.LooksValid(id))
+        {
+            throw new ArgumentException("A run id is 22 URL-safe base64 characters (ExperimentIds.New).", nameof(id));
+        }
         ArgumentNullException.ThrowIfNull(owner);
         var ownerId = owner.Id;
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
@@ -51,7 +60,7 @@ public sealed class TrainingService(
             logger.LogInformation("Start refused for {OwnerId}: {Reason}", ownerId, ex.Message);
             throw;
         }
-        var run = new ExperimentRun(ExperimentIds.New(), definition, ownerId, owner.Address) { CreatedAt = time.GetUtcNow() };
+        var run = new ExperimentRun(id, definition, ownerId, owner.Address) { CreatedAt = time.GetUtcNow() };
         if (paused)
         {
             run.Control.Pause();

@@ -1,0 +1,63 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using MlIntro.Core.Experiments;
+using MlIntro.Training;
+using MlIntro.Training.Scheduling;
+
+namespace MlIntro.Web.Cluster;
+
+/// <summary>A run on this worker, reached from any front end; the training itself is the worker's <see cref="TrainingService"/>.</summary>
+public sealed class RunGrain(TrainingService training, IOptions<TrainingOptions> options, ILocalSiloDetails silo) : Grain, IRunGrain
+{
+    public async Task<StartAnswer> StartAsync(ExperimentDefinition definition, RunOwner owner, bool paused)
+    {
+        try
+        {
+            await training.StartAsync(this.GetPrimaryKeyString(), definition, owner, paused, CancellationToken.None);
+        }
+        catch (InvalidExperimentException ex)
+        {
+            return new StartAnswer(RunRefusal.Invalid, ex.Message);
+        }
+        catch (TrainingRejectedException ex)
+        {
+            return new StartAnswer(RunRefusal.Rejected, ex.Message);
+        }
+
+        // The run lives in this silo's TrainingService: the grain must not move away from it while it trains.
+        DelayDeactivation(options.Value.MaxRunDuration + TimeSpan.FromMinutes(1));
+        return StartAnswer.Accepted;
+    }
+
+    public async IAsyncEnumerable<TrainingEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var e in training.WatchAsync(this.GetPrimaryKeyString(), cancellationToken))
+        {
+            yield return e;
+        }
+    }
+
+    public Task<ExperimentStatus?> LiveStatusAsync() => Task.FromResult(training.LiveStatus(this.GetPrimaryKeyString()));
+
+    public Task<ControlAnswer> CancelAsync(string ownerId) => Control(training.Cancel, ownerId);
+
+    public Task<ControlAnswer> PauseAsync(string ownerId) => Control(training.Pause, ownerId);
+
+    public Task<ControlAnswer> ResumeAsync(string ownerId) => Control(training.Resume, ownerId);
+
+    public Task<ControlAnswer> StepAsync(string ownerId) => Control(training.Step, ownerId);
+
+    private Task<ControlAnswer> Control(Func<string, string, bool> action, string ownerId)
+    {
+        try
+        {
+            return Task.FromResult(new ControlAnswer(action(this.GetPrimaryKeyString(), ownerId), null));
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return Task.FromResult(new ControlAnswer(false, ex.Message));
+        }
+    }
+
+    public Task<string> SiloAsync() => Task.FromResult(silo.SiloAddress.ToString());
+}
