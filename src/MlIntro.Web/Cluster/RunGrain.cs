@@ -7,8 +7,20 @@ using MlIntro.Training.Scheduling;
 namespace MlIntro.Web.Cluster;
 
 /// <summary>A run on this worker, reached from any front end; the training itself is the worker's <see cref="TrainingService"/>.</summary>
-public sealed class RunGrain(TrainingService training, IOptions<TrainingOptions> options, ILocalSiloDetails silo) : Grain, IRunGrain
+public sealed class RunGrain(
+    TrainingService training, IExperimentStore store, IOptions<TrainingOptions> options, ILocalSiloDetails silo) : Grain, IRunGrain
 {
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A Start activates the grain before the run is stored; any other first call on a run this worker does not
+        // train finds either a finished run (replayed from the store) or one whose worker died.
+        var id = this.GetPrimaryKeyString();
+        if (training.LiveStatus(id) is null)
+        {
+            await OrphanedRuns.InterruptAsync(store, id, cancellationToken);
+        }
+    }
+
     public async Task<StartAnswer> StartAsync(ExperimentDefinition definition, RunOwner owner, bool paused)
     {
         try
