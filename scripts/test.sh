@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs every test of MlIntro (unit, training, web, browser) and ends with "N passed, N failed".
-# Installs Debian's Chromium and PostgreSQL when they are missing; never downloads a browser of its own.
+# Installs Debian's Chromium, PostgreSQL and Redis when they are missing; never downloads a browser of its own.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Debian's packages the tests start themselves: Chromium for the browser tests, PostgreSQL for the shared store's tests
-# (a throw-away server per test run, scripts/postgres-temp.sh).
+# (a throw-away server per test run, scripts/postgres-temp.sh), Redis for the cluster's membership (scripts/cluster-local.sh).
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+[ -x /usr/bin/redis-server ] || missing+=(redis-server)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing ${missing[*]} from Debian for the tests (once)..."
   sudo_cmd=""

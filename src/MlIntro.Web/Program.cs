@@ -1,4 +1,5 @@
 using MlIntro.Training.Runtime;
+using MlIntro.Web.Cluster;
 using MlIntro.Web.Components;
 using MlIntro.Web.Hosting;
 using MlIntro.Web.Hubs;
@@ -17,6 +18,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.AddPersistentKeys();
 builder.AddExperimentStore();
 builder.AddTraining();
+builder.AddCluster();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.AddTrainingHub();
@@ -42,9 +44,13 @@ app.UseClientIdentity();
 
 app.MapCachedStaticAssets();
 app.MapHealthChecks("/health");
-app.MapHub<TrainingHub>(TrainingHub.Path);
-app.MapRunExport();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// A worker-only process answers /health and trains; browsers and hub clients go to front ends.
+if (app.Configuration.GetSection(SiloRoles.Section).Get<SiloRoles>() is not { IsFront: false })
+{
+    app.MapHub<TrainingHub>(TrainingHub.Path);
+    app.MapRunExport();
+    app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+}
 
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine($"MlIntro is running: open {string.Join(" or ", app.Urls)} in a browser (Ctrl+C stops it)."));

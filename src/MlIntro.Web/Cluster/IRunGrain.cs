@@ -33,6 +33,13 @@ public interface IRunGrain : IGrainWithStringKey
     [Alias("Step")]
     Task<ControlAnswer> StepAsync(string ownerId);
 
+    [Alias("SetWeight")]
+    Task<ControlAnswer> SetWeightAsync(string ownerId, WeightEdit edit);
+
+    /// <summary>Pauses the run when it is the owner's and playing (a page lost its connection); true when it did.</summary>
+    [Alias("PauseIfPlaying")]
+    Task<bool> PauseIfPlayingAsync(string ownerId);
+
     /// <summary>The silo that trains this run, for operators and tests.</summary>
     [Alias("Silo")]
     Task<string> SiloAsync();

@@ -7,8 +7,9 @@ using MlIntro.Training.Scheduling;
 namespace MlIntro.Web.Cluster;
 
 /// <summary>A run on this worker, reached from any front end; the training itself is the worker's <see cref="TrainingService"/>.</summary>
-public sealed class RunGrain(
-    TrainingService training, IExperimentStore store, IOptions<TrainingOptions> options, ILocalSiloDetails silo) : Grain, IRunGrain
+public sealed partial class RunGrain(
+    TrainingService training, IExperimentStore store, IOptions<TrainingOptions> options, ILocalSiloDetails silo, ILogger<RunGrain> logger)
+    : Grain, IRunGrain
 {
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +39,7 @@ public sealed class RunGrain(
 
         // The run lives in this silo's TrainingService: the grain must not move away from it while it trains.
         DelayDeactivation(options.Value.MaxRunDuration + TimeSpan.FromMinutes(1));
+        LogTrainsHere(logger, this.GetPrimaryKeyString(), silo.SiloAddress);
         return StartAnswer.Accepted;
     }
 
@@ -59,6 +61,12 @@ public sealed class RunGrain(
 
     public Task<ControlAnswer> StepAsync(string ownerId) => Control(training.Step, ownerId);
 
+    public Task<ControlAnswer> SetWeightAsync(string ownerId, WeightEdit edit) =>
+        Control((id, owner) => training.SetWeight(id, owner, edit), ownerId);
+
+    public Task<bool> PauseIfPlayingAsync(string ownerId) =>
+        Task.FromResult(training.PauseAllOf(ownerId, [this.GetPrimaryKeyString()]).Count == 1);
+
     private Task<ControlAnswer> Control(Func<string, string, bool> action, string ownerId)
     {
         try
@@ -72,4 +80,7 @@ public sealed class RunGrain(
     }
 
     public Task<string> SiloAsync() => Task.FromResult(silo.SiloAddress.ToString());
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} trains on silo {Silo}")]
+    private static partial void LogTrainsHere(ILogger logger, string runId, SiloAddress silo);
 }

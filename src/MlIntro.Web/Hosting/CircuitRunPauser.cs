@@ -12,11 +12,14 @@ namespace MlIntro.Web.Hosting;
 /// tabs share its owner and keep training. While the circuit lives, its owner counts as present (see
 /// <see cref="OwnerPresence"/>).
 /// </summary>
-public sealed class CircuitRunPauser(TrainingService training, OwnerPresence presence, PageOwner page) : CircuitHandler
+public sealed class CircuitRunPauser(ITrainingRuns training, OwnerPresence presence, PageOwner page) : CircuitHandler
 {
+    // A tab starts a run per click; the oldest are long over by the time the list is full.
+    private const int Remembered = 64;
+
     private readonly Lock _gate = new();
     private readonly List<string> _runs = [];
-    private readonly List<string> _paused = [];
+    private List<string> _paused = [];
     private IDisposable? _present;
 
     /// <summary>Called by the page for each run it starts.</summary>
@@ -24,8 +27,11 @@ public sealed class CircuitRunPauser(TrainingService training, OwnerPresence pre
     {
         lock (_gate)
         {
-            _runs.RemoveAll(id => training.LiveStatus(id) is not { } status || status.IsTerminal());
             _runs.Add(runId);
+            if (_runs.Count > Remembered)
+            {
+                _runs.RemoveAt(0);
+            }
         }
     }
 
@@ -48,25 +54,30 @@ public sealed class CircuitRunPauser(TrainingService training, OwnerPresence pre
         return Task.CompletedTask;
     }
 
-    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
+    public override async Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
     {
+        List<string> runs;
         lock (_gate)
         {
-            _paused.AddRange(training.PauseAllOf(page.Owner.Id, _runs));
+            runs = [.. _runs];
         }
-        return Task.CompletedTask;
+        var paused = await training.PauseAllOfAsync(page.Owner.Id, runs, cancellationToken);
+        lock (_gate)
+        {
+            _paused.AddRange(paused);
+        }
     }
 
-    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
+    public override async Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
+        List<string> paused;
         lock (_gate)
         {
-            foreach (var id in _paused)
-            {
-                training.Resume(id, page.Owner.Id);
-            }
-            _paused.Clear();
+            (paused, _paused) = (_paused, []);
         }
-        return Task.CompletedTask;
+        foreach (var id in paused)
+        {
+            await training.ResumeAsync(id, page.Owner.Id, cancellationToken);
+        }
     }
 }

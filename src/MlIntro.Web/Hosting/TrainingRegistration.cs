@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MlIntro.Core.Data;
 using MlIntro.Core.Experiments;
@@ -49,6 +50,7 @@ public static class TrainingRegistration
         services.AddHostedService<RecorderShutdown>();
         services.AddHostedService<TrainingShutdown>(); // after RecorderShutdown: stops first, the recorder then stores the ends
         services.AddSingleton<TrainingService>();
+        services.TryAddSingleton<ITrainingRuns, LocalTrainingRuns>();
         services.AddSingleton<IInterruptedRuns, MlIntro.Web.Store.EfInterruptedRuns>();
         services.AddHostedService<InterruptedStudyResumer>(); // after TrainingShutdown: the host stops it first
         services.AddScoped<PageOwner>();

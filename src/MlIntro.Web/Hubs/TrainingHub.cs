@@ -14,7 +14,7 @@ namespace MlIntro.Web.Hubs;
 /// owner named by a random token: its own, which <see cref="OwnerToken"/> returns, or one it took with
 /// <see cref="UseOwnerToken"/>, so that a client that reconnects (a notebook's kernel restarted) can still stop its runs.
 /// </summary>
-public sealed class TrainingHub(TrainingService training, OwnerPresence presence, ILogger<TrainingHub> logger) : Hub
+public sealed class TrainingHub(ITrainingRuns training, OwnerPresence presence, ILogger<TrainingHub> logger) : Hub
 {
     public const string Path = "/hubs/training";
 
@@ -113,13 +113,13 @@ public sealed class TrainingHub(TrainingService training, OwnerPresence presence
     }
 
     /// <summary>Stops a run of this connection's owner; false when it is unknown or already over.</summary>
-    public bool Cancel(string id) => Guarded(() => training.Cancel(id, Owner.Id));
+    public Task<bool> Cancel(string id) => GuardedAsync(() => training.CancelAsync(id, Owner.Id, Context.ConnectionAborted));
 
-    public bool Pause(string id) => Guarded(() => training.Pause(id, Owner.Id));
+    public Task<bool> Pause(string id) => GuardedAsync(() => training.PauseAsync(id, Owner.Id, Context.ConnectionAborted));
 
-    public bool Resume(string id) => Guarded(() => training.Resume(id, Owner.Id));
+    public Task<bool> Resume(string id) => GuardedAsync(() => training.ResumeAsync(id, Owner.Id, Context.ConnectionAborted));
 
-    public bool Step(string id) => Guarded(() => training.Step(id, Owner.Id));
+    public Task<bool> Step(string id) => GuardedAsync(() => training.StepAsync(id, Owner.Id, Context.ConnectionAborted));
 
     private RunOwner Owner => (RunOwner)Context.Items[OwnerKey]!;
 
@@ -131,11 +131,11 @@ public sealed class TrainingHub(TrainingService training, OwnerPresence presence
         (Context.Items[TokenKey], Context.Items[OwnerKey], Context.Items[PresenceKey]) = (token, owner, entered);
     }
 
-    private static bool Guarded(Func<bool> action)
+    private static async Task<bool> GuardedAsync(Func<Task<bool>> action)
     {
         try
         {
-            return action();
+            return await action();
         }
         catch (UnauthorizedAccessException ex)
         {

@@ -12,6 +12,7 @@ internal sealed class ExperimentStoreStartup(
     IServiceProvider services,
     IExperimentStore store,
     TimeProvider timeProvider,
+    Microsoft.Extensions.Options.IOptions<ExperimentStoreStartupOptions> options,
     ILogger<ExperimentStoreStartup> logger) : IHostedService
 {
     public const string RestartMessage = "The server restarted before this run finished.";
@@ -19,6 +20,10 @@ internal sealed class ExperimentStoreStartup(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await services.InitializeExperimentStoreAsync(cancellationToken);
+        if (!options.Value.FailUnfinishedAtStart)
+        {
+            return;
+        }
         var failed = await store.FailUnfinishedAsync(RestartMessage, timeProvider.GetUtcNow(), cancellationToken);
         if (failed > 0)
         {

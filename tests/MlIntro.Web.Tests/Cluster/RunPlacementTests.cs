@@ -16,13 +16,12 @@ public sealed class RunPlacementTests(PostgresServer server)
         using var timeout = HubClient.Timeout(180);
         await using var cluster = await TrainingCluster.StartAsync(await server.CreateDatabaseAsync(timeout.Token));
         var front = TrainingCluster.GrainsOf(cluster.FrontEnd);
-        var owner = new RunOwner("owner-1");
-
         var ids = Enumerable.Range(0, 6).Select(_ => ExperimentIds.New()).ToList();
         var answers = new List<StartAnswer>();
-        foreach (var id in ids)
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
         {
-            answers.Add(await front.GetGrain<IRunGrain>(id).StartAsync(Definitions.SmallMlp(epochs: 5), owner, paused: false));
+            // One owner each: placement is random, and one owner's fifth run on a worker is over its quota there.
+            answers.Add(await front.GetGrain<IRunGrain>(id).StartAsync(Definitions.SmallMlp(epochs: 5), new RunOwner($"owner-{i}"), paused: false));
         }
         var placed = new List<string>();
         foreach (var id in ids)

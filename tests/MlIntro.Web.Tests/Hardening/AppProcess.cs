@@ -115,7 +115,7 @@ internal sealed class AppProcess : IAsyncDisposable
     /// src/MlIntro.Web's build output for this test build's configuration and framework (tests/MlIntro.Web.Tests/bin/X/Y
     /// → src/MlIntro.Web/bin/X/Y): the solution build makes both.
     /// </summary>
-    private static string BuiltAppPath()
+    internal static string BuiltAppPath()
     {
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var (framework, configuration) = (output.Name, output.Parent!.Name);

@@ -16,7 +16,7 @@ public sealed class CircuitRunPauserTests(SharedApp shared)
         using var timeout = HubClient.Timeout();
         var training = shared.Factory.Services.GetRequiredService<TrainingService>();
         var page = new PageOwner();
-        var pauser = new CircuitRunPauser(training, shared.Factory.Services.GetRequiredService<OwnerPresence>(), page);
+        var pauser = new CircuitRunPauser(new LocalTrainingRuns(training), shared.Factory.Services.GetRequiredService<OwnerPresence>(), page);
         var owner = page.Owner.Id;
         var mine = await training.StartAsync(Definitions.Endless(), owner, timeout.Token);
         pauser.Track(mine);

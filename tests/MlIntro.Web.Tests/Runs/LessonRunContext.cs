@@ -18,6 +18,7 @@ internal static class LessonRunContext
         var context = new BunitContext();
         var training = shared.Factory.Services.GetRequiredService<TrainingService>();
         context.Services.AddSingleton(training);
+        context.Services.AddSingleton(shared.Factory.Services.GetRequiredService<ITrainingRuns>());
         context.Services.AddSingleton<ILogger<LessonRun>>(logger ?? new CapturingLogger<LessonRun>());
         context.Services.AddSingleton(shared.Factory.Services.GetRequiredService<OwnerPresence>());
         context.Services.AddScoped<PageOwner>();

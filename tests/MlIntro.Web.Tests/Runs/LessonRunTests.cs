@@ -42,11 +42,11 @@ public sealed class LessonRunTests(SharedApp shared)
         await Task.Delay(300);
         var beforeStep = run.Epoch;
 
-        await probe.InvokeAsync(() => run.Step());
+        await probe.InvokeAsync(() => run.StepAsync());
         probe.WaitForAssertion(() => Assert.Equal(beforeStep + 1, run.Epoch), Wait);
         await Task.Delay(500);
         var afterWaiting = run.Epoch;
-        await probe.InvokeAsync(() => run.Resume());
+        await probe.InvokeAsync(() => run.ResumeAsync());
         probe.WaitForAssertion(() => Assert.True(run.Epoch > afterWaiting + 5), Wait);
 
         Assert.Equal(0, beforeStep); // started paused: not one epoch before the step
@@ -95,7 +95,7 @@ public sealed class LessonRunTests(SharedApp shared)
         var probe = context.Render<ProbeComponent>();
 
         await probe.InvokeAsync(() => probe.Instance.Lesson.FollowAsync(id));
-        var paused = await probe.InvokeAsync(() => probe.Instance.Lesson.Pause());
+        var paused = await probe.InvokeAsync(() => probe.Instance.Lesson.PauseAsync());
         probe.WaitForAssertion(() => Assert.Equal("Finished", probe.Find("#status").TextContent), Wait);
 
         Assert.False(paused);

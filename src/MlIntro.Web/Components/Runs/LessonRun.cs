@@ -11,7 +11,7 @@ namespace MlIntro.Web.Components.Runs;
 /// </summary>
 public sealed partial class LessonRun : IAsyncDisposable
 {
-    private readonly TrainingService _training;
+    private readonly ITrainingRuns _training;
     private readonly RunOwner _owner;
     private readonly Action<string> _started;
     private readonly Func<Func<Task>, Task> _onCircuit;
@@ -25,7 +25,7 @@ public sealed partial class LessonRun : IAsyncDisposable
 
     /// <param name="started">Told each run this component starts (the tab's disconnect pausing).</param>
     internal LessonRun(
-        TrainingService training, RunOwner owner, Action<string> started, Func<Func<Task>, Task> onCircuit, Action<TrainingEvent> apply, Func<Task> render,
+        ITrainingRuns training, RunOwner owner, Action<string> started, Func<Func<Task>, Task> onCircuit, Action<TrainingEvent> apply, Func<Task> render,
         ILogger<LessonRun> logger)
     {
         (_training, _owner, _started, _onCircuit, _apply, _render, _logger) = (training, owner, started, onCircuit, apply, render, logger);
@@ -80,37 +80,37 @@ public sealed partial class LessonRun : IAsyncDisposable
         Begin(id);
     }
 
-    public bool Pause()
+    public async Task<bool> PauseAsync()
     {
-        var paused = Control(_training.Pause);
+        var paused = await ControlAsync(_training.PauseAsync);
         IsPlaying &= !paused;
         return paused;
     }
 
-    public bool Resume()
+    public async Task<bool> ResumeAsync()
     {
-        var resumed = Control(_training.Resume);
+        var resumed = await ControlAsync(_training.ResumeAsync);
         IsPlaying |= resumed;
         return resumed;
     }
 
     /// <summary>Pauses and trains exactly one more epoch.</summary>
-    public bool Step()
+    public async Task<bool> StepAsync()
     {
-        Pause();
-        return Control(_training.Step);
+        await PauseAsync();
+        return await ControlAsync(_training.StepAsync);
     }
 
     /// <summary>Sets one weight of the run (when this component started it); see <see cref="TrainingService.SetWeight"/>.</summary>
-    public bool SetWeight(WeightEdit edit) => Control((id, owner) => _training.SetWeight(id, owner, edit));
+    public Task<bool> SetWeightAsync(WeightEdit edit) => ControlAsync((id, owner, token) => _training.SetWeightAsync(id, owner, edit, token));
 
     /// <summary>Ends the run (when this component started it) and keeps following it to its "cancelled" status.</summary>
-    public bool Cancel() => Control(_training.Cancel);
+    public Task<bool> CancelAsync() => ControlAsync(_training.CancelAsync);
 
     /// <summary>Cancels the run (when this component started it) and stops following it.</summary>
     public async Task StopAsync()
     {
-        Control(_training.Cancel);
+        await ControlAsync(_training.CancelAsync);
         if (_following is not null)
         {
             await _following.CancelAsync();
@@ -123,7 +123,8 @@ public sealed partial class LessonRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
-    private bool Control(Func<string, string, bool> action) => _owned && IsActive && action(Id!, _owner.Id);
+    private async Task<bool> ControlAsync(Func<string, string, CancellationToken, Task<bool>> action) =>
+        _owned && IsActive && await action(Id!, _owner.Id, CancellationToken.None);
 
     private void Begin(string id)
     {

@@ -13,13 +13,13 @@ namespace MlIntro.Web.Components.Runs;
 /// </summary>
 public sealed class LessonRuns
 {
-    private readonly TrainingService _training;
+    private readonly ITrainingRuns _training;
     private readonly CircuitRunPauser _pauser;
     private readonly PageOwner _page;
     private readonly NavigationManager _navigation;
     private readonly ILogger<LessonRun> _logger;
 
-    public LessonRuns(TrainingService training, CircuitRunPauser pauser, PageOwner page, NavigationManager navigation, ILogger<LessonRun> logger) =>
+    public LessonRuns(ITrainingRuns training, CircuitRunPauser pauser, PageOwner page, NavigationManager navigation, ILogger<LessonRun> logger) =>
         (_training, _pauser, _page, _navigation, _logger) = (training, pauser, page, navigation, logger);
 
     /// <summary>Who the training service sees as the owner of this tab's runs.</summary>

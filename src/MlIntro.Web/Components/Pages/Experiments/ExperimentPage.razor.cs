@@ -38,7 +38,7 @@ public sealed partial class ExperimentPage
     public string Id { get; set; } = "";
 
     [Inject]
-    private TrainingService Training { get; set; } = default!;
+    private ITrainingRuns Training { get; set; } = default!;
 
     private LessonInfo LessonEntry => LessonCatalog.Of(_stored!.Definition.Lesson);
 
@@ -85,7 +85,7 @@ public sealed partial class ExperimentPage
         {
             _surface = _stored.Definition.Surface is { } surface ? ExperimentValidator.ResolveSurface(surface) : null;
             _racers = _stored.Definition.Race is { Count: > 0 } race ? race.Select(r => r.Name).ToList() : null;
-            _status = Training.LiveStatus(Id) ?? _stored.Status;
+            _status = await Training.LiveStatusAsync(Id, CancellationToken.None) ?? _stored.Status;
             _message = _stored.Message;
         }
     }

@@ -109,7 +109,7 @@ public sealed partial class PlaygroundPage
     /// pauses, takes the weight, and plays on if it was playing, so training continues from the edited value.
     /// </summary>
     [JSInvokable]
-    public Task EditWeight(int index, double value) => InvokeAsync(() =>
+    public Task EditWeight(int index, double value) => InvokeAsync(async () =>
     {
         if (WeightIndex.Find([_settings.FeatureList.Count, .. _settings.HiddenLayers, _data.Outputs], index, value) is not { } edit
             || !edit.IsValid)
@@ -119,11 +119,11 @@ public sealed partial class PlaygroundPage
             return;
         }
         var playing = Run.IsPlaying;
-        Run.Pause();
-        _error = Run.SetWeight(edit) ? null : "Press Play or Step first: there is no live network to edit.";
+        await Run.PauseAsync();
+        _error = await Run.SetWeightAsync(edit) ? null : "Press Play or Step first: there is no live network to edit.";
         if (playing)
         {
-            Run.Resume();
+            await Run.ResumeAsync();
         }
         StateHasChanged();
     });
@@ -148,11 +148,11 @@ public sealed partial class PlaygroundPage
         }
         else if (Run.IsPlaying)
         {
-            Run.Pause();
+            await Run.PauseAsync();
         }
         else
         {
-            Run.Resume();
+            await Run.ResumeAsync();
         }
     }
 
@@ -162,7 +162,7 @@ public sealed partial class PlaygroundPage
         {
             await Run.StartAsync(Definition(), paused: true);
         }
-        Run.Step();
+        await Run.StepAsync();
     }
 
     protected override void Apply(TrainingEvent e)
