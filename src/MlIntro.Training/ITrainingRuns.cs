@@ -34,6 +34,9 @@ public interface ITrainingRuns
     /// <inheritdoc cref="TrainingService.SetWeight"/>
     Task<bool> SetWeightAsync(string id, string ownerId, WeightEdit edit, CancellationToken cancellationToken);
 
+    /// <inheritdoc cref="TrainingService.ContinueAsync"/>
+    Task<bool> ContinueAsync(string id, string ownerId, CancellationToken cancellationToken);
+
     /// <inheritdoc cref="TrainingService.PauseAllOf"/>
     Task<IReadOnlyList<string>> PauseAllOfAsync(string ownerId, IReadOnlyList<string> ids, CancellationToken cancellationToken);
 }

@@ -25,6 +25,9 @@ public sealed class LocalTrainingRuns(TrainingService training) : ITrainingRuns
     public Task<bool> SetWeightAsync(string id, string ownerId, WeightEdit edit, CancellationToken cancellationToken) =>
         Task.FromResult(training.SetWeight(id, ownerId, edit));
 
+    public Task<bool> ContinueAsync(string id, string ownerId, CancellationToken cancellationToken) =>
+        training.ContinueAsync(id, ownerId, cancellationToken);
+
     public Task<IReadOnlyList<string>> PauseAllOfAsync(string ownerId, IReadOnlyList<string> ids, CancellationToken cancellationToken) =>
         Task.FromResult(training.PauseAllOf(ownerId, ids));
 }

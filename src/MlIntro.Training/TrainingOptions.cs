@@ -50,6 +50,15 @@ public sealed class TrainingOptions
     /// </summary>
     public double StackedMaxEpochCost { get; set; } = 5e8;
 
+    /// <summary>
+    /// A network run stores its parameters after its first epoch and every this many epochs after it, so that a run
+    /// whose worker died goes on from its last checkpoint (only the latest is kept).
+    /// </summary>
+    public int CheckpointEveryEpochs { get; set; } = 10;
+
+    /// <summary>Whether a run stores a checkpoint after <paramref name="epoch"/>.</summary>
+    public bool IsCheckpointEpoch(int epoch) => epoch == 1 || (CheckpointEveryEpochs > 0 && epoch % CheckpointEveryEpochs == 0);
+
     /// <summary>At start-up, trains on the studies a server stop interrupted, in the same run (same /e/{id}): finished
     /// trials are kept, those that were training start again from scratch.</summary>
     public bool ResumeInterruptedStudies { get; set; } = true;

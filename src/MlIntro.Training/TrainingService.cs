@@ -19,6 +19,7 @@ public sealed class TrainingService(
     DeviceScheduler scheduler,
     RunRecorder recorder,
     OwnerPresence presence,
+    IInterruptedRuns interruptedRuns,
     IOptions<TrainingOptions> options,
     TimeProvider time,
     ILogger<TrainingService> logger)
@@ -121,6 +122,8 @@ public sealed class TrainingService(
             run.Dispose();
             return false;
         }
+        // Network runs go on from their last checkpoint; the store kept nothing after it (IInterruptedRuns.ReopenAsync).
+        run.ResumeFrom = kept.LastOrDefault(e => e.Kind == TrainingEventKind.Checkpoint)?.Checkpoint;
         run.Events.Restore(kept);
         Launch(run);
         logger.LogInformation("Run {RunId} resumed after a server restart with {Count} stored events", run.Id, kept.Count);
@@ -170,7 +173,7 @@ public sealed class TrainingService(
         }
         var stored = await store.FindAsync(id, cancellationToken) ?? throw new ExperimentNotFoundException(id);
         var events = await store.EventsAsync(id, cancellationToken);
-        foreach (var e in events)
+        foreach (var e in events.Where(e => e.Kind != TrainingEventKind.Checkpoint))
         {
             yield return e;
         }
@@ -184,6 +187,24 @@ public sealed class TrainingService(
     }
 
     public Task<StoredExperiment?> FindAsync(string id, CancellationToken cancellationToken) => store.FindAsync(id, cancellationToken);
+
+    /// <summary>
+    /// Trains on a run that ended interrupted (its worker died, or the server stopped), here and under its own id, from
+    /// its last checkpoint; only its owner may. False when it is not interrupted (any more). Throws
+    /// <see cref="TrainingRejectedException"/> when this server cannot take it now.
+    /// </summary>
+    public async Task<bool> ContinueAsync(string id, string ownerId, CancellationToken cancellationToken)
+    {
+        if (await interruptedRuns.FindAsync(id, cancellationToken) is not { } interrupted)
+        {
+            return false;
+        }
+        if (interrupted.OwnerId != ownerId)
+        {
+            throw new UnauthorizedAccessException("Only the session that started a run can resume it; fork it to run your own copy.");
+        }
+        return await ResumeAsync(interrupted, token => interruptedRuns.ReopenAsync(id, token), cancellationToken);
+    }
 
     /// <summary>Status of a run live in this process, or null.</summary>
     public ExperimentStatus? LiveStatus(string id) => _runs.TryGetValue(id, out var run) ? run.Events.Status : null;

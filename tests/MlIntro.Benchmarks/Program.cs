@@ -3,7 +3,7 @@ namespace MlIntro.Benchmarks;
 // Not top-level statements: those would declare a second `Program`, hiding the web app's for WebApplicationFactory.
 internal static class BenchmarkProgram
 {
-    // Usage: dotnet run -c Release --project tests/MlIntro.Benchmarks -- <throughput|latency|memory|playground|race|jets|likelihood|ladder|fairness|load|study|trees|all> [--quick] [--null-store] [--n=10,30]
+    // Usage: dotnet run -c Release --project tests/MlIntro.Benchmarks -- <throughput|latency|memory|playground|race|jets|likelihood|ladder|fairness|load|study|trees|cluster|all> [--quick] [--null-store] [--n=10,30]
     public static async Task<int> Main(string[] args)
     {
         var name = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "";
@@ -58,6 +58,10 @@ internal static class BenchmarkProgram
                 // Issue 15: 100 boosting rounds on 10,000 HIGGS events through the hub, beside the network's time to the same AUC.
                 verdicts.Add(await Trees.TreesBenchmark.RunAsync(quick));
                 break;
+            case "CLUSTER":
+                // Issue 14: a front end and a worker process (scripts/cluster-local.sh) against the embedded process, through the hub.
+                verdicts.AddRange(await Cluster.ClusterBenchmark.RunAsync(quick));
+                break;
             case "ALL":
                 verdicts.Add(ThroughputBenchmark.Run(quick));
                 verdicts.Add(await LatencyBenchmark.RunAsync(quick));
@@ -66,7 +70,7 @@ internal static class BenchmarkProgram
                 verdicts.Add(await RaceBenchmark.RunAsync(quick));
                 break;
             default:
-                Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/MlIntro.Benchmarks -- <throughput|latency|memory|playground|race|jets|likelihood|ladder|fairness|load|study|trees|all> [--quick] [--n=10,30]");
+                Console.Error.WriteLine("Usage: dotnet run -c Release --project tests/MlIntro.Benchmarks -- <throughput|latency|memory|playground|race|jets|likelihood|ladder|fairness|load|study|trees|cluster|all> [--quick] [--n=10,30]");
                 return 2;
         }
 

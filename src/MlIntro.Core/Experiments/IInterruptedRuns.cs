@@ -13,9 +13,13 @@ public interface IInterruptedRuns
     /// <summary>Studies (<see cref="ExperimentDefinition.Study"/>) whose status is <see cref="ExperimentStatus.Interrupted"/>, oldest first.</summary>
     Task<IReadOnlyList<InterruptedRun>> InterruptedStudiesAsync(CancellationToken cancellationToken);
 
+    /// <summary>The run when it is interrupted now, else null.</summary>
+    Task<InterruptedRun?> FindAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>
     /// Makes an interrupted run unfinished again (status Queued, no end time) and removes its terminal status events,
-    /// so that its stream goes on where it stopped; returns the events it keeps, by sequence. Null when the run is no
+    /// so that its stream goes on where it stopped; when it has a checkpoint (<see cref="TrainingEventKind.Checkpoint"/>),
+    /// everything after the last one is removed too, since the run goes on from there. Returns the events it keeps, by sequence. Null when the run is no
     /// longer interrupted (another process took it, or it was deleted).
     /// </summary>
     Task<IReadOnlyList<TrainingEvent>?> ReopenAsync(string id, CancellationToken cancellationToken);

@@ -22,6 +22,8 @@ public enum TrainingEventKind
     Study,
     /// <summary>Boosted trees' feature importance and AUC per round (<see cref="TrainingEvent.Trees"/>).</summary>
     Trees,
+    /// <summary>The network's parameters every few epochs (<see cref="TrainingEvent.Checkpoint"/>): stored, never sent to watchers.</summary>
+    Checkpoint,
 }
 
 /// <summary>
@@ -41,7 +43,8 @@ public sealed record TrainingEvent(
     WeightHistogram? Weights = null,
     Tuning.StudyUpdate? Study = null,
     Tracking.RunUsage? Usage = null,
-    Trees.TreesFrame? Trees = null)
+    Trees.TreesFrame? Trees = null,
+    ModelCheckpoint? Checkpoint = null)
 {
     /// <summary>Frames may be skipped by slow watchers; everything else is delivered in order.</summary>
     public bool IsFrame => Kind is TrainingEventKind.Boundary or TrainingEventKind.Evaluation

@@ -306,6 +306,13 @@ public sealed class StackedPlaygroundEngine(Device device, TrainingOptions optio
             }
             var metrics = new EpochMetrics(epoch, trainLoss[k], testLoss[k], trainAccuracy?[k], testAccuracy?[k], RestoredEpoch: earlyStop ? member.BestEpoch : null);
             member.Run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Epoch, ExperimentStatus.Running, Metrics: metrics));
+            if (options.IsCheckpointEpoch(epoch) && !last && !diverged)
+            {
+                // A lean frame is the member's weights and biases in the single-run layout, without evaluating a grid.
+                var snapshot = group.Frames([k], grids: false)[0];
+                var saved = new ModelCheckpoint(epoch, snapshot.Weights!, snapshot.Biases!);
+                member.Run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Checkpoint, ExperimentStatus.Running, Checkpoint: saved));
+            }
             // As the executor: send the frame now if waiting another epoch would make the gap longer than asked for.
             var due = member.FrameClock.ElapsedMilliseconds + epochClock.ElapsedMilliseconds >= FrameIntervalMs(settings);
             outcomes[k] = (diverged, last, earlyStop, diverged || last || earlyStop || due);

@@ -85,6 +85,29 @@ public sealed class Mlp : nn.Module<Tensor, Tensor>
         return true;
     }
 
+    /// <summary>Writes a checkpoint's weights and biases into the network; throws when its shapes are not this network's.</summary>
+    public void Load(ModelCheckpoint checkpoint)
+    {
+        ArgumentNullException.ThrowIfNull(checkpoint);
+        if (checkpoint.Weights.Count != layers.Count || checkpoint.Biases.Count != layers.Count)
+        {
+            throw new InvalidOperationException($"The checkpoint has {checkpoint.Weights.Count} layers; this network has {layers.Count}.");
+        }
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        for (var l = 0; l < layers.Count; l++)
+        {
+            var weight = layers[l].weight!;
+            var bias = layers[l].bias!;
+            if (checkpoint.Weights[l].Length != weight.numel() || checkpoint.Biases[l].Length != bias.numel())
+            {
+                throw new InvalidOperationException($"Layer {l} of the checkpoint does not match this network's shape.");
+            }
+            weight.copy_(tensor(checkpoint.Weights[l], weight.shape, device: weight.device));
+            bias.copy_(tensor(checkpoint.Biases[l], bias.shape, device: bias.device));
+        }
+    }
+
     /// <summary>The bias vector of every layer, copied to the CPU.</summary>
     public IReadOnlyList<float[]> BiasesSnapshot() =>
         layers.Select(l => l.bias!.detach().cpu().data<float>().ToArray()).ToList();

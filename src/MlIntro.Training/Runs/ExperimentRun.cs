@@ -24,6 +24,9 @@ public sealed class ExperimentRun(string id, ExperimentDefinition definition, st
     /// <summary>When it was started, for its lifetime limits.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>Set when the run goes on after its worker died: the parameters and epoch it starts from.</summary>
+    public ModelCheckpoint? ResumeFrom { get; set; }
+
     public RunBroadcaster Events { get; } = new();
 
     public RunControl Control { get; } = new();

@@ -57,11 +57,19 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
         var frameClock = Stopwatch.StartNew();
         var bestLoss = double.PositiveInfinity;
         var bestEpoch = 0;
+        // A run that lost its worker goes on from its last checkpoint (its optimizer starts afresh from those weights).
+        var first = 1;
+        if (run.ResumeFrom is { } checkpoint)
+        {
+            model.Load(checkpoint);
+            first = checkpoint.Epoch + 1;
+            logger.LogInformation("Run {RunId} goes on from its checkpoint after epoch {Epoch}", run.Id, checkpoint.Epoch);
+        }
         using var best = settings.EarlyStopping ? new BestWeights(model) : null;
-        PublishBoundary(run, model, grid, neuronGrid, shape, 0, token);
+        PublishBoundary(run, model, grid, neuronGrid, shape, first - 1, token);
 
         var epochClock = new Stopwatch();
-        for (var epoch = 1; epoch <= settings.Epochs; epoch++)
+        for (var epoch = first; epoch <= settings.Epochs; epoch++)
         {
             run.Control.WaitForTurn(token, () =>
             {
@@ -73,6 +81,11 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
             epochClock.Restart();
             var metrics = trainer.TrainEpoch(epoch, train, validation, test, token);
             run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Epoch, ExperimentStatus.Running, Metrics: metrics));
+            if (options.IsCheckpointEpoch(epoch) && epoch < settings.Epochs)
+            {
+                var saved = new ModelCheckpoint(epoch, model.WeightsSnapshot(), model.BiasesSnapshot());
+                run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Checkpoint, ExperimentStatus.Running, Checkpoint: saved));
+            }
 
             var watched = metrics.ValidationLoss ?? metrics.TestLoss ?? metrics.TrainLoss;
             if (!double.IsFinite(metrics.TrainLoss) || !double.IsFinite(watched))

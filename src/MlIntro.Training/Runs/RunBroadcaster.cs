@@ -40,7 +40,11 @@ public sealed class RunBroadcaster
                 return null;
             }
             e = Measured(create(++_sequence));
-            if (e.IsFrame)
+            if (e.Kind == TrainingEventKind.Checkpoint)
+            {
+                // For the store (the recorder listens to Published), not for watchers: nobody draws a checkpoint.
+            }
+            else if (e.IsFrame)
             {
                 _latestFrames[e.Kind] = e;
             }
@@ -53,7 +57,7 @@ public sealed class RunBroadcaster
                 Status = e.Status;
                 IsCompleted = e.IsTerminal;
             }
-            foreach (var subscriber in _subscribers)
+            foreach (var subscriber in e.Kind == TrainingEventKind.Checkpoint ? [] : _subscribers)
             {
                 subscriber.Post(e);
             }
@@ -77,6 +81,11 @@ public sealed class RunBroadcaster
             }
             foreach (var e in stored.Where(e => !e.IsTerminal).OrderBy(e => e.Sequence))
             {
+                _sequence = Math.Max(_sequence, e.Sequence);
+                if (e.Kind == TrainingEventKind.Checkpoint)
+                {
+                    continue;
+                }
                 if (e.IsFrame)
                 {
                     _latestFrames[e.Kind] = e;

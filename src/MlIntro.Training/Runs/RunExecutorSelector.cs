@@ -28,7 +28,8 @@ public sealed class RunExecutorSelector(
             { Likelihood: not null } when likelihood is not null => likelihood,
             { Ladder.Count: > 0 } when ladder is not null => ladder,
             { BoostedTrees: not null } when trees is not null => trees,
-            _ when stacked is not null && stacked.Accepts(run) => stacked,
+            // A run going on from a checkpoint trains alone: the stack starts every member from its own seed.
+            _ when stacked is not null && run.ResumeFrom is null && stacked.Accepts(run) => stacked,
             _ => network,
         };
     }

@@ -69,8 +69,10 @@ public sealed partial class GrainTrainingRuns(
                         lost = true;
                         break;
                     }
-                    // A renewed watch replays from the start: what this watcher already has is not sent twice.
-                    if (events.Current.Sequence < next)
+                    // A renewed watch replays from the start: what this watcher already has is not sent twice. The end
+                    // always is: a dead worker's last events may not have reached the store, and its end comes after
+                    // the last stored one, so its number can be one this watcher already had.
+                    if (events.Current.Sequence < next && !events.Current.IsTerminal)
                     {
                         continue;
                     }
@@ -109,6 +111,19 @@ public sealed partial class GrainTrainingRuns(
 
     public Task<bool> SetWeightAsync(string id, string ownerId, WeightEdit edit, CancellationToken cancellationToken) =>
         ControlAsync(Run(id).SetWeightAsync(ownerId, edit), cancellationToken);
+
+    public async Task<bool> ContinueAsync(string id, string ownerId, CancellationToken cancellationToken)
+    {
+        var answer = await Run(id).ContinueAsync(ownerId).WaitAsync(cancellationToken);
+        return answer.Refusal switch
+        {
+            RunRefusal.None => true,
+            RunRefusal.NotInterrupted => false,
+            RunRefusal.NotOwner => throw new UnauthorizedAccessException(answer.Message),
+            RunRefusal.Invalid => throw new InvalidExperimentException(answer.Message ?? "The experiment is not valid."),
+            _ => throw new TrainingRejectedException(answer.Message ?? "The cluster cannot take this run now."),
+        };
+    }
 
     public async Task<IReadOnlyList<string>> PauseAllOfAsync(string ownerId, IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {

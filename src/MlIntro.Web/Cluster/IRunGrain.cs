@@ -33,6 +33,10 @@ public interface IRunGrain : IGrainWithStringKey
     [Alias("Step")]
     Task<ControlAnswer> StepAsync(string ownerId);
 
+    /// <summary>Trains an interrupted run on here, from its last checkpoint (its worker died).</summary>
+    [Alias("Continue")]
+    Task<StartAnswer> ContinueAsync(string ownerId);
+
     [Alias("SetWeight")]
     Task<ControlAnswer> SetWeightAsync(string ownerId, WeightEdit edit);
 

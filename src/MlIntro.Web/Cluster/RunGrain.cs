@@ -43,6 +43,32 @@ public sealed partial class RunGrain(
         return StartAnswer.Accepted;
     }
 
+    public async Task<StartAnswer> ContinueAsync(string ownerId)
+    {
+        try
+        {
+            if (!await training.ContinueAsync(this.GetPrimaryKeyString(), ownerId, CancellationToken.None))
+            {
+                return new StartAnswer(RunRefusal.NotInterrupted, null);
+            }
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            return new StartAnswer(RunRefusal.NotOwner, ex.Message);
+        }
+        catch (InvalidExperimentException ex)
+        {
+            return new StartAnswer(RunRefusal.Invalid, ex.Message);
+        }
+        catch (TrainingRejectedException ex)
+        {
+            return new StartAnswer(RunRefusal.Rejected, ex.Message);
+        }
+        DelayDeactivation(options.Value.MaxRunDuration + TimeSpan.FromMinutes(1));
+        LogTrainsHere(logger, this.GetPrimaryKeyString(), silo.SiloAddress);
+        return StartAnswer.Accepted;
+    }
+
     public async IAsyncEnumerable<TrainingEvent> WatchAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await foreach (var e in training.WatchAsync(this.GetPrimaryKeyString(), cancellationToken))

@@ -10,6 +10,12 @@ public enum RunRefusal
 
     /// <summary>Busy, over a quota or no storage (<c>TrainingRejectedException</c>): try later.</summary>
     Rejected,
+
+    /// <summary>Someone else's run (<c>UnauthorizedAccessException</c>).</summary>
+    NotOwner,
+
+    /// <summary>Nothing to resume: the run is not interrupted (any more).</summary>
+    NotInterrupted,
 }
 
 /// <summary>

@@ -17,7 +17,8 @@ public static class RunExportEndpoints
             {
                 return Results.NotFound();
             }
-            var events = await store.EventsAsync(id, cancellationToken);
+            // Checkpoints are the store's, for resuming; an export is the run's results.
+            var events = (await store.EventsAsync(id, cancellationToken)).Where(e => e.Kind != TrainingEventKind.Checkpoint).ToList();
             return format switch
             {
                 "csv" => Results.File(System.Text.Encoding.UTF8.GetBytes(RunExport.Csv(stored.Definition, events)), "text/csv", $"{id}.csv"),

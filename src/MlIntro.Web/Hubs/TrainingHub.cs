@@ -115,6 +115,22 @@ public sealed class TrainingHub(ITrainingRuns training, OwnerPresence presence, 
     /// <summary>Stops a run of this connection's owner; false when it is unknown or already over.</summary>
     public Task<bool> Cancel(string id) => GuardedAsync(() => training.CancelAsync(id, Owner.Id, Context.ConnectionAborted));
 
+    /// <summary>
+    /// Trains on a run of this connection's owner that ended interrupted (its worker died, or the server stopped), from
+    /// its last checkpoint, under the same id: watch it again to follow it. False when it is not interrupted.
+    /// </summary>
+    public async Task<bool> ResumeInterrupted(string id)
+    {
+        try
+        {
+            return await GuardedAsync(() => training.ContinueAsync(id, Owner.Id, Context.ConnectionAborted));
+        }
+        catch (Exception ex) when (ex is InvalidExperimentException or TrainingRejectedException)
+        {
+            throw new HubException(ex.Message);
+        }
+    }
+
     public Task<bool> Pause(string id) => GuardedAsync(() => training.PauseAsync(id, Owner.Id, Context.ConnectionAborted));
 
     public Task<bool> Resume(string id) => GuardedAsync(() => training.ResumeAsync(id, Owner.Id, Context.ConnectionAborted));

@@ -69,10 +69,13 @@ public sealed class EfExperimentStore(IDbContextFactory<ExperimentDbContext> con
                 .ToListAsync(cancellationToken))
             .ToHashSet();
 
+        // Only a run's latest checkpoint is worth its bytes: resuming starts from the last one.
+        var checkpoint = events.Where(e => e.Kind == TrainingEventKind.Checkpoint).MaxBy(e => e.Sequence);
         foreach (var trainingEvent in events)
         {
             // HashSet.Add also drops a sequence repeated inside this batch.
-            if (!taken.Add(trainingEvent.Sequence))
+            if (!taken.Add(trainingEvent.Sequence)
+                || (trainingEvent.Kind == TrainingEventKind.Checkpoint && trainingEvent != checkpoint))
             {
                 continue;
             }
@@ -96,7 +99,17 @@ public sealed class EfExperimentStore(IDbContextFactory<ExperimentDbContext> con
             }
         }
 
+        if (checkpoint is null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Events
+            .Where(e => e.ExperimentId == id && e.Kind == TrainingEventKind.Checkpoint && e.Sequence < checkpoint.Sequence)
+            .ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<StoredExperiment?> FindAsync(string id, CancellationToken cancellationToken)

@@ -21,6 +21,17 @@ public sealed class EfInterruptedRuns(IDbContextFactory<ExperimentDbContext> con
             .Where(r => r.Definition.Study is not null)];
     }
 
+    public async Task<InterruptedRun?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var row = await db.Experiments.AsNoTracking()
+            .Where(e => e.Id == id && e.Status == ExperimentStatus.Interrupted)
+            .Select(e => new { e.Id, e.DefinitionJson, e.OwnerId })
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null
+            : new InterruptedRun(row.Id, JsonSerializer.Deserialize<ExperimentDefinition>(row.DefinitionJson, ExperimentJson.Options)!, row.OwnerId);
+    }
+
     public async Task<IReadOnlyList<TrainingEvent>?> ReopenAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
@@ -32,11 +43,13 @@ public sealed class EfInterruptedRuns(IDbContextFactory<ExperimentDbContext> con
             return null;
         }
         var rows = await db.Events.Where(e => e.ExperimentId == id).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+        // The run goes on from its last checkpoint: epochs recorded after it will be trained again.
+        var from = rows.LastOrDefault(r => r.Kind == TrainingEventKind.Checkpoint)?.Sequence ?? long.MaxValue;
         var kept = new List<TrainingEvent>(rows.Count);
         foreach (var row in rows)
         {
             var e = JsonSerializer.Deserialize<TrainingEvent>(row.Json, ExperimentJson.Options)!;
-            if (e.IsTerminal)
+            if (e.IsTerminal || row.Sequence > from)
             {
                 db.Events.Remove(row); // the stream goes on: an end in its middle would stop every replay there
             }
