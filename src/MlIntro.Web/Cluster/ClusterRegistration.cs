@@ -40,6 +40,7 @@ public static class ClusterRegistration
             silo.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, "mlintro"));
             silo.ConfigureEndpoints(settings.Advertised(), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
         });
+        builder.Services.AddSingleton<ClusterOwnerQuota>();
         builder.Services.Replace(ServiceDescriptor.Singleton<ITrainingRuns, GrainTrainingRuns>());
         builder.Services.PostConfigure<TrainingOptions>(options =>
         {

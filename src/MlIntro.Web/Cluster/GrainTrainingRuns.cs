@@ -12,7 +12,8 @@ namespace MlIntro.Web.Cluster;
 /// runs are read from the shared store.
 /// </summary>
 public sealed partial class GrainTrainingRuns(
-    IGrainFactory grains, ExperimentValidator validator, IExperimentStore store, ILogger<GrainTrainingRuns> logger) : ITrainingRuns
+    IGrainFactory grains, ExperimentValidator validator, IExperimentStore store, ClusterOwnerQuota quota, ILogger<GrainTrainingRuns> logger)
+    : ITrainingRuns
 {
     // A worker lost mid-watch: once the cluster declares it dead (seconds; see docs/SCALING.md), Orleans activates the
     // run's grain again on a live worker, which marks the run interrupted. Until then calls to it fail at once.
@@ -23,6 +24,7 @@ public sealed partial class GrainTrainingRuns(
     {
         ArgumentNullException.ThrowIfNull(owner);
         validator.ValidateOrThrow(definition);
+        await quota.ThrowIfFullAsync(owner, cancellationToken);
         var id = ExperimentIds.New();
         var answer = await Run(id).StartAsync(definition, owner, paused).WaitAsync(cancellationToken);
         return answer.Refusal switch

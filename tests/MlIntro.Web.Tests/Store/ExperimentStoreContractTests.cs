@@ -8,7 +8,7 @@ namespace MlIntro.Web.Tests.Store;
 /// What <see cref="IExperimentStore"/> promises, on every database provider the app supports: each subclass opens the
 /// store on its own provider (<see cref="SqliteExperimentStoreTests"/>, <see cref="PostgresExperimentStoreTests"/>).
 /// </summary>
-public abstract class ExperimentStoreContractTests : GuardedStoreTest
+public abstract partial class ExperimentStoreContractTests : GuardedStoreTest
 {
     private readonly FixedTimeProvider _clock = new(Start.AddMinutes(5));
 

@@ -89,6 +89,8 @@ internal sealed class StoreHost : IAsyncDisposable
 
     public IExperimentStore Store => _services.GetRequiredService<IExperimentStore>();
 
+    public IServiceProvider Services => _services;
+
     public static Task<StoreHost> OpenAsync(string databaseFile, TimeProvider clock, CancellationToken cancellationToken) =>
         OpenAsync(o => o.UseSqlite($"Data Source={databaseFile}"), clock, cancellationToken);
 
