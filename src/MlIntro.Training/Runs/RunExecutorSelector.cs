@@ -1,3 +1,4 @@
+using MlIntro.Core.Experiments;
 using MlIntro.Training.Batching;
 using MlIntro.Training.Scheduling;
 
@@ -43,6 +44,13 @@ public sealed class RunExecutorSelector(
     public static RunWeight WeightOf(ExperimentRun run, double maxEpochCost)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return run.Definition.Study is null && run.Definition.BoostedTrees is null && (run.Definition.Surface is not null || StackedCompatibility.Accepts(run.Definition, maxEpochCost)) ? RunWeight.Light : RunWeight.Heavy;
+        return WeightOf(run.Definition, maxEpochCost);
+    }
+
+    /// <inheritdoc cref="WeightOf(ExperimentRun, double)"/>
+    public static RunWeight WeightOf(ExperimentDefinition definition, double maxEpochCost)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return definition.Study is null && definition.BoostedTrees is null && (definition.Surface is not null || StackedCompatibility.Accepts(definition, maxEpochCost)) ? RunWeight.Light : RunWeight.Heavy;
     }
 }

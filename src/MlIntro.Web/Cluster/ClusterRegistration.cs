@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 using MlIntro.Training;
 using MlIntro.Web.Store;
 
@@ -39,6 +40,7 @@ public static class ClusterRegistration
             silo.UseRedisClustering(redis);
             silo.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, "mlintro"));
             silo.ConfigureEndpoints(settings.Advertised(), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
+            silo.UseSiloMetadata(roles.IsWorker ? new Dictionary<string, string> { [DevicePlacement.DeviceKey] = WorkerDevice(builder.Configuration) } : []);
         });
         builder.Services.AddSingleton<ClusterOwnerQuota>();
         builder.Services.Replace(ServiceDescriptor.Singleton<ITrainingRuns, GrainTrainingRuns>());
@@ -59,6 +61,10 @@ public static class ClusterRegistration
         return builder;
     }
 
+    /// <summary>What this worker trains on, as placement reads it: <c>cuda</c> or <c>cpu</c>.</summary>
+    private static string WorkerDevice(IConfiguration configuration) =>
+        MlIntro.Training.Runtime.TorchRuntime.ResolveDevice(configuration["Training:Device"] ?? "auto").type == TorchSharp.DeviceType.CUDA ? "cuda" : "cpu";
+
     /// <summary>The roles and what they imply for the silo's grains, and how MlIntro's records cross silos.</summary>
     public static IServiceCollection AddClusterRoles(this IServiceCollection services)
     {
@@ -66,6 +72,7 @@ public static class ClusterRegistration
             .Validate(r => r.IsFront || r.IsWorker, "Cluster:Roles must name Front, Worker or both.")
             .ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<Orleans.Configuration.GrainTypeOptions>, WorkerGrainsOnly>();
+        services.AddPlacementDirector<DevicePlacement, DevicePlacementDirector>();
         services.AddMlIntroSerialization();
         return services;
     }

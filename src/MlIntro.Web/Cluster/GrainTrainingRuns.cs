@@ -12,7 +12,8 @@ namespace MlIntro.Web.Cluster;
 /// runs are read from the shared store.
 /// </summary>
 public sealed partial class GrainTrainingRuns(
-    IGrainFactory grains, ExperimentValidator validator, IExperimentStore store, ClusterOwnerQuota quota, ILogger<GrainTrainingRuns> logger)
+    IGrainFactory grains, ExperimentValidator validator, IExperimentStore store, ClusterOwnerQuota quota,
+    Microsoft.Extensions.Options.IOptions<TrainingOptions> options, ILogger<GrainTrainingRuns> logger)
     : ITrainingRuns
 {
     // A worker lost mid-watch: once the cluster declares it dead (seconds; see docs/SCALING.md), Orleans activates the
@@ -26,7 +27,7 @@ public sealed partial class GrainTrainingRuns(
         validator.ValidateOrThrow(definition);
         await quota.ThrowIfFullAsync(owner, cancellationToken);
         var id = ExperimentIds.New();
-        var answer = await Run(id).StartAsync(definition, owner, paused).WaitAsync(cancellationToken);
+        var answer = await PlacedFor(definition, () => Run(id).StartAsync(definition, owner, paused)).WaitAsync(cancellationToken);
         return answer.Refusal switch
         {
             RunRefusal.None => id,
@@ -116,7 +117,12 @@ public sealed partial class GrainTrainingRuns(
 
     public async Task<bool> ContinueAsync(string id, string ownerId, CancellationToken cancellationToken)
     {
-        var answer = await Run(id).ContinueAsync(ownerId).WaitAsync(cancellationToken);
+        var stored = await store.FindAsync(id, cancellationToken);
+        if (stored is not { Status: ExperimentStatus.Interrupted })
+        {
+            return false;
+        }
+        var answer = await PlacedFor(stored.Definition, () => Run(id).ContinueAsync(ownerId)).WaitAsync(cancellationToken);
         return answer.Refusal switch
         {
             RunRefusal.None => true,
@@ -135,6 +141,21 @@ public sealed partial class GrainTrainingRuns(
     }
 
     private IRunGrain Run(string id) => grains.GetGrain<IRunGrain>(id);
+
+    /// <summary>Tells placement (<see cref="DevicePlacement"/>) how heavy the run is, for the call that activates its grain.</summary>
+    private Task<T> PlacedFor<T>(ExperimentDefinition definition, Func<Task<T>> call)
+    {
+        var heavy = RunExecutorSelector.WeightOf(definition, options.Value.StackedMaxEpochCost) == RunWeight.Heavy;
+        RequestContext.Set(DevicePlacement.HeavyKey, heavy);
+        try
+        {
+            return call();
+        }
+        finally
+        {
+            RequestContext.Remove(DevicePlacement.HeavyKey);
+        }
+    }
 
     private static async Task<bool> ControlAsync(Task<ControlAnswer> call, CancellationToken cancellationToken)
     {

@@ -7,6 +7,7 @@ using MlIntro.Training.Scheduling;
 namespace MlIntro.Web.Cluster;
 
 /// <summary>A run on this worker, reached from any front end; the training itself is the worker's <see cref="TrainingService"/>.</summary>
+[DevicePlacement]
 public sealed partial class RunGrain(
     TrainingService training, IExperimentStore store, IOptions<TrainingOptions> options, ILocalSiloDetails silo, ILogger<RunGrain> logger)
     : Grain, IRunGrain

@@ -19,9 +19,6 @@ internal abstract class Shape : IAsyncDisposable
         ["Training__Device"] = "cpu",
         // The Jets benchmark's 830,000 toy jets; the hub's default cap is 50,000 points per run.
         ["Limits__MaxPoints"] = "1000000",
-        // Log lines with their time (UTC, as the benchmark prints its slowest Starts) to place them in a run.
-        ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
-        ["Logging__Console__FormatterOptions__UseUtcTimestamp"] = "true",
     };
 
     public abstract string Name { get; }

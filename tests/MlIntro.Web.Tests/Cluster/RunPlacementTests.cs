@@ -1,7 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MlIntro.Core.Experiments;
 using MlIntro.Training;
 using MlIntro.Training.Runs;
+using MlIntro.Training.Scheduling;
 using MlIntro.Web.Cluster;
+using MlIntro.Web.Store;
 using MlIntro.Web.Tests.Infrastructure;
 
 namespace MlIntro.Web.Tests.Cluster;
@@ -73,5 +79,41 @@ public sealed class RunPlacementTests(PostgresServer server)
         Assert.Contains("Only the session that started a run", refused.NotOwner, StringComparison.Ordinal);
         Assert.Equal(new ControlAnswer(true, null), cancelled);
         Assert.Equal(ExperimentStatus.Cancelled, seen[^1].Status);
+    }
+
+    [Fact]
+    public async Task Start_ThroughTheClusterDoor_HeavyRunsGoToTheCudaWorkerAndLightOnesToTheCpuWorker()
+    {
+        using var timeout = HubClient.Timeout(180);
+        await using var cluster = await TrainingCluster.StartAsync(await server.CreateDatabaseAsync(timeout.Token));
+        var worker = cluster.Workers[0].ServiceProvider;
+        var door = new GrainTrainingRuns(
+            TrainingCluster.GrainsOf(cluster.FrontEnd),
+            worker.GetRequiredService<ExperimentValidator>(),
+            worker.GetRequiredService<IExperimentStore>(),
+            new ClusterOwnerQuota(worker.GetRequiredService<IDbContextFactory<ExperimentDbContext>>(), Options.Create(new TrainingOptions())),
+            Options.Create(new TrainingOptions()),
+            NullLogger<GrainTrainingRuns>.Instance);
+        // A validation set keeps a run out of the stacked engine: it trains on a thread of its own (heavy), as the jets do.
+        var heavy = Definitions.SmallMlp(epochs: 3) with { Training = Definitions.SmallMlp(epochs: 3).RequiredTraining with { ValidationFraction = 0.2 } };
+        var light = Definitions.SmallMlp(epochs: 3);
+        Assert.Equal(RunWeight.Heavy, RunExecutorSelector.WeightOf(heavy, new TrainingOptions().StackedMaxEpochCost));
+        Assert.Equal(RunWeight.Light, RunExecutorSelector.WeightOf(light, new TrainingOptions().StackedMaxEpochCost));
+        var cuda = cluster.Workers.Single(w => w.ServiceProvider.GetRequiredService<ILocalSiloDetails>().Name.EndsWith('1')).SiloAddress.ToString();
+        var cpu = cluster.Workers.Single(w => w.ServiceProvider.GetRequiredService<ILocalSiloDetails>().Name.EndsWith('2')).SiloAddress.ToString();
+
+        var heavyIds = new List<string>();
+        var lightIds = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            heavyIds.Add(await door.StartAsync(heavy, new RunOwner($"heavy-{i}"), paused: false, timeout.Token));
+            lightIds.Add(await door.StartAsync(light, new RunOwner($"light-{i}"), paused: false, timeout.Token));
+        }
+        var grains = TrainingCluster.GrainsOf(cluster.FrontEnd);
+        var heavyPlaces = await Task.WhenAll(heavyIds.Select(id => grains.GetGrain<IRunGrain>(id).SiloAsync()));
+        var lightPlaces = await Task.WhenAll(lightIds.Select(id => grains.GetGrain<IRunGrain>(id).SiloAsync()));
+
+        Assert.All(heavyPlaces, silo => Assert.Equal(cuda, silo));
+        Assert.All(lightPlaces, silo => Assert.Equal(cpu, silo));
     }
 }

@@ -5,6 +5,7 @@ using MlIntro.Web.Cluster;
 using MlIntro.Web.Hosting;
 using MlIntro.Web.Store;
 using MlIntro.Web.Tests.Infrastructure;
+using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.TestingHost;
 
 namespace MlIntro.Web.Tests.Cluster;
@@ -29,6 +30,13 @@ public sealed class TrainingCluster : IAsyncDisposable
     {
         var builder = new InProcessTestClusterBuilder(3);
         builder.ConfigureHost(host => host.Services.AddClusterRoles());
+        // Silo 1 says it trains on CUDA (it does not: placement reads only the metadata), silo 2 on the CPU.
+        builder.ConfigureSilo((silo, orleans) => orleans.UseSiloMetadata(silo.SiloName[^1] switch
+        {
+            '1' => new Dictionary<string, string> { [DevicePlacement.DeviceKey] = "cuda" },
+            '2' => new Dictionary<string, string> { [DevicePlacement.DeviceKey] = "cpu" },
+            _ => [],
+        }));
         builder.ConfigureSiloHost((silo, host) =>
         {
             var isFront = silo.SiloName.EndsWith('0');
