@@ -15,6 +15,10 @@ internal abstract class Shape : IAsyncDisposable
     {
         ["RateLimits__Enabled"] = "false",
         ["Training__MaxRunsPerAddress"] = "1000",
+        // The latency probe starts 45 runs back to back on one connection (one owner), each read to its Finished event.
+        // A cluster front end counts the owner's unfinished runs in the shared store, where a run's end lands up to a
+        // recorder flush later than its watchers see it: at the default of 4, the fifth Start in a row is refused.
+        ["Training__MaxRunsPerOwner"] = "1000",
         // cluster-local.sh sets cpu for its apps; the embedded default would be auto (also cpu here, but say it).
         ["Training__Device"] = "cpu",
         // The Jets benchmark's 830,000 toy jets; the hub's default cap is 50,000 points per run.

@@ -22,20 +22,26 @@ public sealed class ClusterProcessTests(ITestOutputHelper output)
         Seed: 3);
 
     [Fact]
-    public async Task PlaygroundRun_StartedOnFrontEndA_IsWatchedToItsEndOnFrontEndB()
+    public async Task PlaygroundRun_StartedOnFrontEndA_IsWatchedToItsEndOnFrontEndB_EvenWhenAIsKilled()
     {
-        using var timeout = HubClient.Timeout(240);
+        using var timeout = HubClient.Timeout(300);
         await using var cluster = await LocalCluster.StartAsync(workers: 1, timeout.Token);
         await using var a = await LocalCluster.ConnectAsync(cluster.FrontA, timeout.Token);
         await using var b = await LocalCluster.ConnectAsync(cluster.FrontB, timeout.Token);
 
         var id = await a.StartRunAsync(Spiral(epochs: 30), timeout.Token);
         var events = await b.WatchToEndAsync(id, timeout.Token);
+        // A front end that dies loses only its connections: the run it started trains on and B still shows it.
+        var second = await a.StartRunAsync(SlowSpiral(epochs: 12), timeout.Token);
+        cluster.Kill("front-a");
+        var afterKill = await b.WatchToEndAsync(second, timeout.Token);
 
         Assert.Equal(Enumerable.Range(1, 30), events.EpochMetrics().Select(m => m.Epoch));
         Assert.Equal(ExperimentStatus.Finished, events[^1].Status);
         Assert.Equal(events.Count, events.Select(e => e.Sequence).Distinct().Count());
         Assert.Contains($"Run {id} trains on silo", cluster.Log(cluster.Workers[0]), StringComparison.Ordinal);
+        Assert.Equal(Enumerable.Range(1, 12), afterKill.EpochMetrics().Select(m => m.Epoch));
+        Assert.Equal(ExperimentStatus.Finished, afterKill[^1].Status);
     }
 
     /// <summary>About two epochs a second on the stacked engine: long enough to kill its worker mid-run.</summary>
