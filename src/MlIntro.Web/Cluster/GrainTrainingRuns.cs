@@ -25,7 +25,7 @@ public sealed partial class GrainTrainingRuns(
     {
         ArgumentNullException.ThrowIfNull(owner);
         validator.ValidateOrThrow(definition);
-        await quota.ThrowIfFullAsync(owner, cancellationToken);
+        await quota.ThrowIfFullAsync(owner, async run => await Run(run).LiveStatusAsync() is { } status && !status.IsTerminal(), cancellationToken);
         var id = ExperimentIds.New();
         var answer = await PlacedFor(definition, () => Run(id).StartAsync(definition, owner, paused)).WaitAsync(cancellationToken);
         return answer.Refusal switch

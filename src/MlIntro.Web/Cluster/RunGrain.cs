@@ -23,32 +23,23 @@ public sealed partial class RunGrain(
         }
     }
 
-    public async Task<StartAnswer> StartAsync(ExperimentDefinition definition, RunOwner owner, bool paused)
-    {
-        try
+    public Task<StartAnswer> StartAsync(ExperimentDefinition definition, RunOwner owner, bool paused) =>
+        TrainHereAsync(async () =>
         {
             await training.StartAsync(this.GetPrimaryKeyString(), definition, owner, paused, CancellationToken.None);
-        }
-        catch (InvalidExperimentException ex)
-        {
-            return new StartAnswer(RunRefusal.Invalid, ex.Message);
-        }
-        catch (TrainingRejectedException ex)
-        {
-            return new StartAnswer(RunRefusal.Rejected, ex.Message);
-        }
+            return true;
+        });
 
-        // The run lives in this silo's TrainingService: the grain must not move away from it while it trains.
-        DelayDeactivation(options.Value.MaxRunDuration + TimeSpan.FromMinutes(1));
-        LogTrainsHere(logger, this.GetPrimaryKeyString(), silo.SiloAddress);
-        return StartAnswer.Accepted;
-    }
+    public Task<StartAnswer> ContinueAsync(string ownerId) =>
+        TrainHereAsync(() => training.ContinueAsync(this.GetPrimaryKeyString(), ownerId, CancellationToken.None));
 
-    public async Task<StartAnswer> ContinueAsync(string ownerId)
+    /// <summary>Starts or resumes the run in this silo's service; the service's refusals become answers.</summary>
+    /// <param name="admit">False when there is nothing to train (a resume of a run no longer interrupted).</param>
+    private async Task<StartAnswer> TrainHereAsync(Func<Task<bool>> admit)
     {
         try
         {
-            if (!await training.ContinueAsync(this.GetPrimaryKeyString(), ownerId, CancellationToken.None))
+            if (!await admit())
             {
                 return new StartAnswer(RunRefusal.NotInterrupted, null);
             }
@@ -65,6 +56,8 @@ public sealed partial class RunGrain(
         {
             return new StartAnswer(RunRefusal.Rejected, ex.Message);
         }
+
+        // The run lives in this silo's TrainingService: the grain must not move away from it while it trains.
         DelayDeactivation(options.Value.MaxRunDuration + TimeSpan.FromMinutes(1));
         LogTrainsHere(logger, this.GetPrimaryKeyString(), silo.SiloAddress);
         return StartAnswer.Accepted;

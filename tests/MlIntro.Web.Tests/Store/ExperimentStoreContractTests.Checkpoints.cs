@@ -60,7 +60,7 @@ public abstract partial class ExperimentStoreContractTests
     }
 
     [Fact]
-    public async Task ClusterOwnerQuota_CountsTheOwnersUnfinishedRunsOnly()
+    public async Task ClusterOwnerQuota_CountsTheOwnersUnfinishedRunsThatAreStillLive()
     {
         await using var host = await OpenAsync(_clock);
         foreach (var (id, owner, end) in new[] { ("a", "owner-1", (ExperimentStatus?)null), ("b", "owner-1", null), ("c", "owner-1", ExperimentStatus.Finished), ("d", "owner-2", null) })
@@ -71,8 +71,10 @@ public abstract partial class ExperimentStoreContractTests
         var quota = new ClusterOwnerQuota(
             host.Services.GetRequiredService<IDbContextFactory<ExperimentDbContext>>(), Options.Create(new TrainingOptions { MaxRunsPerOwner = 2 }));
 
-        var full = await Assert.ThrowsAsync<TrainingRejectedException>(() => quota.ThrowIfFullAsync(new RunOwner("owner-1"), Ct));
-        await quota.ThrowIfFullAsync(new RunOwner("owner-2"), Ct);
+        var full = await Assert.ThrowsAsync<TrainingRejectedException>(() => quota.ThrowIfFullAsync(new RunOwner("owner-1"), _ => Task.FromResult(true), Ct));
+        await quota.ThrowIfFullAsync(new RunOwner("owner-2"), _ => Task.FromResult(true), Ct);
+        // Run "b" has ended on its worker; the store has not heard yet.
+        await quota.ThrowIfFullAsync(new RunOwner("owner-1"), id => Task.FromResult(id != "b"), Ct);
 
         Assert.Equal("You already have 2 unfinished runs (the limit is 2); cancel one or wait for it to finish.", full.Message);
     }
