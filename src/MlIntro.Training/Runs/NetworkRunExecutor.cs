@@ -83,8 +83,7 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
             run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Epoch, ExperimentStatus.Running, Metrics: metrics));
             if (options.IsCheckpointEpoch(epoch) && epoch < settings.Epochs)
             {
-                var saved = new ModelCheckpoint(epoch, model.WeightsSnapshot(), model.BiasesSnapshot());
-                run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Checkpoint, ExperimentStatus.Running, Checkpoint: saved));
+                PublishCheckpoint(run, model, epoch);
             }
 
             var watched = metrics.ValidationLoss ?? metrics.TestLoss ?? metrics.TrainLoss;
@@ -130,6 +129,14 @@ public sealed class NetworkRunExecutor(DatasetCatalog catalog, Device device, Tr
             }
         }
         return (ExperimentStatus.Finished, null);
+    }
+
+    private static void PublishCheckpoint(ExperimentRun run, Mlp model, int epoch)
+    {
+        // The snapshots' detached CPU copies are tensors too: freed with the scope, their arrays kept.
+        using var scope = NewDisposeScope();
+        var saved = new ModelCheckpoint(epoch, model.WeightsSnapshot(), model.BiasesSnapshot());
+        run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Checkpoint, ExperimentStatus.Running, Checkpoint: saved));
     }
 
     /// <param name="lean">Weights and biases only (<see cref="TrainingSpec.BrowserDrawn"/>), when the network is drawable.</param>

@@ -41,9 +41,9 @@ public sealed class SharedRunStatusTests
     }
 
     [Theory]
-    [InlineData(57, "Interrupted by a server stop after 57 epochs; fork it to run it again.")]
-    [InlineData(0, "Interrupted by a server stop before its first epoch; fork it to run it again.")]
-    [InlineData(null, "Interrupted by a server stop; fork it to run it again.")]
+    [InlineData(57, "Interrupted by a server or worker stop after 57 epochs; its owner can resume it, anyone can fork it.")]
+    [InlineData(0, "Interrupted by a server or worker stop before its first epoch; its owner can resume it, anyone can fork it.")]
+    [InlineData(null, "Interrupted by a server or worker stop; its owner can resume it, anyone can fork it.")]
     public void Of_InterruptedRun_SaysTheServerStoppedItAfterItsEpochs(int? epochs, string expected)
     {
         var status = SharedRunStatus.Of(ExperimentStatus.Interrupted, epochs, "Interrupted by a server stop.");

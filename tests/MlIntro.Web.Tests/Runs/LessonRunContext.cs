@@ -1,3 +1,4 @@
+using MudBlazor.Services;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,9 +14,16 @@ namespace MlIntro.Web.Tests.Runs;
 /// <summary>A bUnit context whose lesson runs train on the shared app's real training service.</summary>
 internal static class LessonRunContext
 {
-    public static BunitContext Create(SharedApp shared, CapturingLogger<LessonRun>? logger = null)
+    /// <param name="pages">Also MudBlazor and loose JS interop, for rendering whole lesson pages (their charts' JS is not run).</param>
+    public static BunitContext Create(SharedApp shared, CapturingLogger<LessonRun>? logger = null, bool pages = false)
     {
         var context = new BunitContext();
+        if (pages)
+        {
+            context.Services.AddMudServices();
+            context.Services.AddSingleton(shared.Factory.Services.GetRequiredService<MlIntro.Core.Data.DatasetCatalog>());
+            context.JSInterop.Mode = JSRuntimeMode.Loose;
+        }
         var training = shared.Factory.Services.GetRequiredService<TrainingService>();
         context.Services.AddSingleton(training);
         context.Services.AddSingleton(shared.Factory.Services.GetRequiredService<ITrainingRuns>());

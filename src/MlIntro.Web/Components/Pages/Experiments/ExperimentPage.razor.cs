@@ -33,12 +33,16 @@ public sealed partial class ExperimentPage
     private LikelihoodFrame? _likelihood;
     private readonly List<Core.Tracking.RunUsage> _usage = [];
     private MlIntro.Core.Experiments.Trees.TreesFrame? _trees;
+    private string? _resumeError;
 
     [Parameter]
     public string Id { get; set; } = "";
 
     [Inject]
     private ITrainingRuns Training { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
 
     private LessonInfo LessonEntry => LessonCatalog.Of(_stored!.Definition.Lesson);
 
@@ -87,6 +91,27 @@ public sealed partial class ExperimentPage
             _racers = _stored.Definition.Race is { Count: > 0 } race ? race.Select(r => r.Name).ToList() : null;
             _status = await Training.LiveStatusAsync(Id, CancellationToken.None) ?? _stored.Status;
             _message = _stored.Message;
+        }
+    }
+
+    /// <summary>
+    /// The owner trains an interrupted run on from its last checkpoint, under the same id; the page then loads afresh,
+    /// so that its charts replay the kept epochs once and follow the new ones.
+    /// </summary>
+    private async Task ResumeInterruptedAsync()
+    {
+        try
+        {
+            if (await Training.ContinueAsync(Id, Runs.Owner, CancellationToken.None))
+            {
+                Navigation.NavigateTo("e/" + Id, forceLoad: true);
+                return;
+            }
+            _resumeError = "This run is no longer interrupted: reload the page to see where it stands.";
+        }
+        catch (Exception ex) when (ex is UnauthorizedAccessException or MlIntro.Training.Scheduling.TrainingRejectedException or InvalidExperimentException)
+        {
+            _resumeError = ex.Message;
         }
     }
 

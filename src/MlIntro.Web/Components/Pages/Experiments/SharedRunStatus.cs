@@ -26,10 +26,10 @@ public sealed record SharedRunStatus(string Label, string? Sentence, bool IsProb
 
     private static string InterruptedSentence(int? epochs) => epochs switch
     {
-        null => "Interrupted by a server stop; fork it to run it again.",
-        0 => "Interrupted by a server stop before its first epoch; fork it to run it again.",
-        1 => "Interrupted by a server stop after 1 epoch; fork it to run it again.",
-        { } n => string.Create(CultureInfo.InvariantCulture, $"Interrupted by a server stop after {n:N0} epochs; fork it to run it again."),
+        null => "Interrupted by a server or worker stop; its owner can resume it, anyone can fork it.",
+        0 => "Interrupted by a server or worker stop before its first epoch; its owner can resume it, anyone can fork it.",
+        1 => "Interrupted by a server or worker stop after 1 epoch; its owner can resume it, anyone can fork it.",
+        { } n => string.Create(CultureInfo.InvariantCulture, $"Interrupted by a server or worker stop after {n:N0} epochs; its owner can resume it, anyone can fork it."),
     };
 
     private static string StoppedSentence(int? epochs) => epochs switch
