@@ -25,8 +25,10 @@ public sealed class RunUsageTests
         Assert.All(epochs, e =>
         {
             var usage = e.Usage!;
-            var expected = trainingEvents * e.Metrics!.Epoch / usage.WallSeconds;
-            Assert.Equal(expected, usage.SamplesPerSecond!.Value, expected * 0.01 + 0.1);
+            // The wall time is rounded to 0.1 ms, the rate is not: at a few ms per run the rounding alone moves it by 1 %.
+            var samples = trainingEvents * e.Metrics!.Epoch;
+            var rounding = 0.00005;
+            Assert.InRange(usage.SamplesPerSecond!.Value, samples / (usage.WallSeconds + rounding) * 0.99 - 0.1, samples / (usage.WallSeconds - rounding) * 1.01 + 0.1);
             Assert.InRange(usage.CpuShare, 0, 1);
             // GPU figures exactly when this machine trains on CUDA (none here: the CPU libtorch).
             Assert.Equal(TorchSharp.torch.cuda.is_available(), usage.GpuUtilizationPercent is not null);

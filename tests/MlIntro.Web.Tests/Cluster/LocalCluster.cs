@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-using MlIntro.Core.Experiments;
-using MlIntro.Web.Hubs;
 using MlIntro.Web.Tests.Hardening;
 using MlIntro.Web.Tests.Infrastructure;
 
@@ -39,15 +36,7 @@ public sealed class LocalCluster : IAsyncDisposable
         return new LocalCluster(folder, lines);
     }
 
-    public static async Task<HubConnection> ConnectAsync(Uri front, CancellationToken cancellationToken)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(front, TrainingHub.Path))
-            .AddJsonProtocol(o => ExperimentJson.Configure(o.PayloadSerializerOptions))
-            .Build();
-        await connection.StartAsync(cancellationToken);
-        return connection;
-    }
+    public static Task<HubConnection> ConnectAsync(Uri front, CancellationToken cancellationToken) => HubClient.ConnectAsync(front, cancellationToken);
 
     public int Pid(string name) => int.Parse(File.ReadAllText(Path.Combine(_folder, name + ".pid")).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 

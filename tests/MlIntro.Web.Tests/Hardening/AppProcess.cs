@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
-using MlIntro.Core.Experiments;
-using MlIntro.Web.Hubs;
 
 namespace MlIntro.Web.Tests.Hardening;
 
@@ -72,15 +69,7 @@ internal sealed class AppProcess : IAsyncDisposable
     }
 
     /// <summary>A started hub client on the app's real port (WebSockets), speaking the app's JSON conventions.</summary>
-    public async Task<HubConnection> ConnectAsync(CancellationToken cancellationToken)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(Address, TrainingHub.Path))
-            .AddJsonProtocol(o => ExperimentJson.Configure(o.PayloadSerializerOptions))
-            .Build();
-        await connection.StartAsync(cancellationToken);
-        return connection;
-    }
+    public Task<HubConnection> ConnectAsync(CancellationToken cancellationToken) => Infrastructure.HubClient.ConnectAsync(Address, cancellationToken);
 
     /// <summary>Sends SIGTERM, as systemd, Docker and Ctrl+C's cousin <c>kill</c> do (<see cref="Process.Kill()"/> would be SIGKILL).</summary>
     public async Task TerminateAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 using MlIntro.Core.Experiments;
 
 namespace MlIntro.Web.Tests.Infrastructure;
@@ -6,6 +7,17 @@ namespace MlIntro.Web.Tests.Infrastructure;
 /// <summary>The hub's methods as typed calls, and helpers to read a run's stream.</summary>
 internal static class HubClient
 {
+    /// <summary>A started client of the hub at <paramref name="app"/>'s real port (WebSockets), speaking the app's JSON conventions.</summary>
+    public static async Task<HubConnection> ConnectAsync(Uri app, CancellationToken cancellationToken)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(app, MlIntro.Web.Hubs.TrainingHub.Path))
+            .AddJsonProtocol(o => ExperimentJson.Configure(o.PayloadSerializerOptions))
+            .Build();
+        await connection.StartAsync(cancellationToken);
+        return connection;
+    }
+
     public static Task<string> StartRunAsync(this HubConnection connection, ExperimentDefinition definition, CancellationToken cancellationToken) =>
         connection.InvokeAsync<string>("Start", definition, cancellationToken);
 
