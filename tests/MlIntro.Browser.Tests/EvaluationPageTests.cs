@@ -97,7 +97,7 @@ public sealed class EvaluationPageTests(BrowserFixture fixture)
         };
 
         // The file is read when chosen: a label column that cannot serve the lesson is reported before "Use".
-        await page.GetByTestId("upload-file").SetInputFilesAsync(new FilePayload { Name = "bad.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await UploadPanelFile.ChooseAsync(page, "bad.csv", csv);
         var error = page.GetByTestId("upload-error");
         await error.WaitForAsync();
         await BrowserFixture.ScreenshotAsync(page, "evaluation-upload-error-" + content.Length);
@@ -112,7 +112,7 @@ public sealed class EvaluationPageTests(BrowserFixture fixture)
     {
         var page = await OpenAsync(fixture);
 
-        await page.GetByTestId("upload-file").SetInputFilesAsync(new FilePayload { Name = "numbers.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("1,2,0\n3,4,1\n") });
+        await UploadPanelFile.ChooseAsync(page, "numbers.csv", "1,2,0\n3,4,1\n");
         var error = page.GetByTestId("upload-error");
         await error.WaitForAsync();
 

@@ -52,8 +52,7 @@ public sealed class EvaluationUploadTests(BrowserFixture fixture, Xunit.Abstract
         return text.ToString();
     }
 
-    private static Task UploadAsync(IPage page, string name, string csv) =>
-        page.GetByTestId("upload-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+    private static Task UploadAsync(IPage page, string name, string csv) => UploadPanelFile.ChooseAsync(page, name, csv);
 
     [Fact]
     public async Task Upload_HiggsWithTextWeightAndLabelCopy_FeaturesDefaultToTheHonestNumericColumns()
