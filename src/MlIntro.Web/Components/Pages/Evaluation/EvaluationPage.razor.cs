@@ -28,7 +28,7 @@ public sealed partial class EvaluationPage
     private BoundaryFrame? _boundary;
     private LossChart? _lossChart;
     private Core.Experiments.Trees.TreesFrame? _trees;
-    // What the current (or followed) run trains: its model names the charts. Null before the first run.
+    // What the current run trains: its model names the charts. Null before the first Train (a fork only fills the controls).
     private EvaluationSettings? _runSettings;
     private (string Label, EvaluationFrame Frame)? _networkFinal;
     private (string Label, EvaluationFrame Frame)? _treesFinal;
@@ -58,7 +58,6 @@ public sealed partial class EvaluationPage
         if (Forks.Read(Lesson.Evaluation).Definition is { } fork)
         {
             _settings = EvaluationSettings.FromDefinition(fork);
-            _runSettings = _settings;
         }
         Describe();
     }
