@@ -23,7 +23,8 @@ public static class WeightedTrees
         ArgumentNullException.ThrowIfNull(problem);
         var train = problem.Train;
         var set = new TreeTrainingSet(train.X, train.Features, [.. train.Targets.Select(t => t > 0.5f ? 1 : 0)], train.Weights);
-        // Leaves of at least 100 events: with weights ±1 a small leaf's summed weight can be near 0 or negative.
+        // Leaves of at least 100 events: with weights ±1 a small leaf's summed weight can be near 0 or negative; a bound on
+        // events makes that unlikely, not impossible (LightGBM's documentation asks for non-negative weights).
         var trees = LightGbmTrees.Fit(set, new BoostedTreesSpec(MinEventsPerLeaf: 100), Rounds, seed, token);
         var test = problem.Test;
         return trees.Predict(test.X, test.Features);

@@ -142,18 +142,17 @@ public sealed partial class GrainTrainingRuns(
 
     private IRunGrain Run(string id) => grains.GetGrain<IRunGrain>(id);
 
-    /// <summary>Tells placement (<see cref="DevicePlacement"/>) how heavy the run is, for the call that activates its grain.</summary>
+    /// <summary>Tells placement (<see cref="DevicePlacement"/>) whether the run would use a GPU, for the call that activates its grain.</summary>
     private Task<T> PlacedFor<T>(ExperimentDefinition definition, Func<Task<T>> call)
     {
-        var heavy = RunExecutorSelector.WeightOf(definition, options.Value.StackedMaxEpochCost) == RunWeight.Heavy;
-        RequestContext.Set(DevicePlacement.HeavyKey, heavy);
+        RequestContext.Set(DevicePlacement.CudaKey, DevicePlacement.PrefersCuda(definition, options.Value.StackedMaxEpochCost));
         try
         {
             return call();
         }
         finally
         {
-            RequestContext.Remove(DevicePlacement.HeavyKey);
+            RequestContext.Remove(DevicePlacement.CudaKey);
         }
     }
 

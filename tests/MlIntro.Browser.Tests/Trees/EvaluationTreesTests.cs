@@ -72,6 +72,10 @@ public sealed class EvaluationTreesTests(BrowserFixture fixture, ITestOutputHelp
         await page.Locator("#experiment-trees-importance .main-svg").First.WaitForAsync();
         var rounds = await page.Locator("#experiment-trees-round-auc").Locator("xpath=..").GetAttributeAsync("data-rounds");
         var definition = await page.GetByTestId("definition-trees").InnerTextAsync();
+        var rocTitle = await page.GetByTestId("experiment-roc-title").InnerTextAsync();
+        await page.Locator("#experiment-loss .main-svg").First.WaitForAsync();
+        var lossTitle = await page.EvaluateAsync<string>("() => document.getElementById('experiment-loss').layout.title.text");
+        var lossLines = await page.EvaluateAsync<string[]>("() => document.getElementById('experiment-loss').data.map(t => t.name)");
         var problems = await AccessibilityAndLayoutTests.ViolationsAsync(page);
         await page.SetViewportSizeAsync(390, 844);
         await page.Locator("#experiment-trees-importance .main-svg").First.WaitForAsync();
@@ -83,13 +87,27 @@ public sealed class EvaluationTreesTests(BrowserFixture fixture, ITestOutputHelp
         await page.WaitForURLAsync("**/evaluation?**");
         await page.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         var forkedRounds = await page.Locator("[data-testid=rounds] input, input[data-testid=rounds]").First.InputValueAsync();
+        await page.GetByTestId("train").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("status")).ToHaveTextAsync("finished");
+        await page.GetByTestId("trees-results").WaitForAsync();
+        var forkedRun = await page.GetByTestId("results-link").GetAttributeAsync("href");
+        var forkedModel = await page.GetByTestId("evaluation-model").InnerTextAsync();
+        var forkedLossTitle = await page.EvaluateAsync<string>("() => document.getElementById('evaluation-loss').layout.title.text");
 
         Assert.Equal("30", rounds);
         Assert.Contains("boosted decision trees (LightGBM): 31 leaves", definition, StringComparison.Ordinal);
         Assert.Empty(problems);
         Assert.Empty(phoneProblems);
         Assert.True(phoneOverflow <= 0, $"/e/{{id}} of trees is {phoneOverflow} px wider than a phone");
+        Assert.StartsWith("ROC of the boosted trees, 30 rounds × 31 leaves on the test set after round 30", rocTitle, StringComparison.Ordinal);
+        Assert.Equal("Loss per round: boosted trees, 30 rounds × 31 leaves", lossTitle);
+        Assert.Equal(["training loss", "validation loss"], lossLines);
         Assert.Equal("30", forkedRounds);
+        // The fork trained trees of its own: another run, named after its model.
+        Assert.StartsWith("/e/", forkedRun, StringComparison.Ordinal);
+        Assert.NotEqual(href, forkedRun);
+        Assert.Equal("boosted trees, 30 rounds × 31 leaves", forkedModel);
+        Assert.Equal("Loss per round: boosted trees, 30 rounds × 31 leaves", forkedLossTitle);
         await context.CloseAsync();
     }
 }

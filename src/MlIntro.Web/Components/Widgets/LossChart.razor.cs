@@ -15,5 +15,21 @@ public sealed partial class LossChart() : TrainAndHeldOutChart("loss-chart", Epo
     [Parameter]
     public int Height { get; set; } = 280;
 
-    protected override Plotly.Blazor.Layout CreateLayout() => ChartLayouts.Epochs(Title, Height, logY: LogScale);
+    private string? _laidOutTitle;
+
+    protected override Plotly.Blazor.Layout CreateLayout()
+    {
+        _laidOutTitle = Title;
+        return ChartLayouts.Epochs(Title, Height, logY: LogScale);
+    }
+
+    /// <summary>A page names the model of its current run in the title, which changes from run to run.</summary>
+    protected override async Task OnParametersSetAsync()
+    {
+        await base.OnParametersSetAsync();
+        if (_laidOutTitle is not null && _laidOutTitle != Title)
+        {
+            await RelayoutAsync();
+        }
+    }
 }

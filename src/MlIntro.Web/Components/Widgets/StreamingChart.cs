@@ -112,6 +112,29 @@ public abstract class StreamingChart<TPoint>(string defaultId) : PlotlyWidget(de
         }
     }
 
+    /// <summary>Takes the subclass's layout anew (a changed title) and redraws, keeping every point.</summary>
+    protected async Task RelayoutAsync()
+    {
+        if (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+        var cancellationToken = _disposed.Token;
+        await _drawing.WaitAsync(cancellationToken);
+        try
+        {
+            ChartLayouts.Pour(CreateLayout(), PlotLayout);
+            if (Chart is not null && IsPlotReady)
+            {
+                await RedrawAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            _drawing.Release();
+        }
+    }
+
     protected override void OnAfterRender(bool firstRender)
     {
         if (firstRender)

@@ -34,6 +34,10 @@ public sealed partial class BinaryEvaluationView
     [Parameter]
     public EvaluationFrame? Frame { get; set; }
 
+    /// <summary>Which model produced the frame (e.g. "network 8,8"), named in the summary and the ROC legend.</summary>
+    [Parameter]
+    public string? Model { get; set; }
+
     private bool Weighted => Frame?.WeightedConfusion is not null || _weights is not null;
 
     private IReadOnlyList<string> ClassNames => Frame?.ClassNames is { Count: 2 } names ? names : ["background", "signal"];

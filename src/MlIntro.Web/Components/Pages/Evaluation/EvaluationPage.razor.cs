@@ -28,7 +28,8 @@ public sealed partial class EvaluationPage
     private BoundaryFrame? _boundary;
     private LossChart? _lossChart;
     private Core.Experiments.Trees.TreesFrame? _trees;
-    private EvaluationSettings _runSettings = EvaluationSettings.Default;
+    // What the current run trains: its model names the charts. Null before the first Train (a fork only fills the controls).
+    private EvaluationSettings? _runSettings;
     private (string Label, EvaluationFrame Frame)? _networkFinal;
     private (string Label, EvaluationFrame Frame)? _treesFinal;
 
@@ -45,6 +46,9 @@ public sealed partial class EvaluationPage
     private string SignalText => _classNames.Count == 2
         ? $"Signal: {_classNames[1]} · background: {_classNames[0]} (the output is the probability of {_classNames[1]})"
         : "";
+
+    private string LossTitle => _runSettings is null ? "Loss (network: per epoch; boosted trees: per round)"
+        : $"Loss per {(_runSettings.UseTrees ? "round" : "epoch")}: {_runSettings.ModelLabel}";
 
     private string StatusText => Run.Status?.ToString().ToLowerInvariant() ?? "not started";
 
@@ -104,6 +108,16 @@ public sealed partial class EvaluationPage
         Describe();
     }
 
+    /// <summary>A preset may choose other data (the overfit one takes HIGGS): that goes through the data choice.</summary>
+    private async Task ChangeSettingsAsync(EvaluationSettings changed)
+    {
+        if (changed.Data != _settings.Data)
+        {
+            await ChooseDataAsync(changed.Data);
+        }
+        _settings = changed;
+    }
+
     /// <summary>Physics weights usually differ by orders of magnitude between classes: balancing is on when the file has weights.</summary>
     private async Task UseUploadAsync(UploadedChoice choice)
     {
@@ -153,6 +167,10 @@ public sealed partial class EvaluationPage
     private void KeepForComparison(EvaluationFrame frame)
     {
         if (!frame.IsFinal || frame.Split != "test")
+        {
+            return;
+        }
+        if (_runSettings is null)
         {
             return;
         }

@@ -30,10 +30,47 @@ public sealed record EvaluationSettings(
         ? string.Create(CultureInfo.InvariantCulture, $"boosted trees, {Rounds} rounds × {TreesOrDefault.Leaves} leaves")
         : $"network {(Hidden.Trim().Length == 0 ? "without hidden layers" : Hidden.Trim())}";
 
-    /// <summary>Share of the training rows held out for the validation loss that early stopping watches (Keras' validation_split).</summary>
+    /// <summary>
+    /// The same name for a stored definition (/e/{id}): trees or a single network; null for what is not one model
+    /// (a race, a ladder, a study, a surface, the likelihood lesson's ensembles).
+    /// </summary>
+    public static string? ModelLabelOf(ExperimentDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        if (definition is { Race: not null } or { Ladder: not null } or { Study: not null } or { Surface: not null } or { Likelihood: not null })
+        {
+            return null;
+        }
+        if (definition.BoostedTrees is { } trees && definition.Training is { } rounds)
+        {
+            return (Default with { UseTrees = true, Rounds = rounds.Epochs, Trees = trees }).ModelLabel;
+        }
+        return definition.Model is { } model ? (Default with { Hidden = HiddenLayerText.Format(model.HiddenLayers) }).ModelLabel : null;
+    }
+
+    /// <summary>
+    /// Share of the training rows held out for the validation loss (Keras' validation_split): the network's early stopping
+    /// watches it, and boosted trees always keep it, to show their training and validation loss per round.
+    /// </summary>
     public const double ValidationShare = 0.2;
 
     public static EvaluationSettings Default { get; } = new(GaussTutorialSource.Name);
+
+    /// <summary>
+    /// The issue's "trees overfit too": many rounds of big trees with tiny leaves on the HIGGS subsample, where the
+    /// validation loss turns up after about ten rounds while the training loss keeps falling.
+    /// </summary>
+    public static EvaluationSettings Overfit(EvaluationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings with
+        {
+            Data = Core.Data.Sources.Higgs.HiggsUciSource.Name,
+            UseTrees = true,
+            Rounds = 500,
+            Trees = new Core.Experiments.Trees.BoostedTreesSpec(Leaves: 64, LearningRate: 0.3, MinEventsPerLeaf: 2),
+        };
+    }
 
     /// <summary>
     /// What is wrong with the settings for a server with <paramref name="limits"/>, in one sentence, or null: the page
@@ -78,9 +115,10 @@ public sealed record EvaluationSettings(
     {
         if (UseTrees)
         {
-            // Trees read the rounds, frame interval and class balance of the training settings; no network, no optimizer.
+            // Trees read the rounds, frame interval, validation share and class balance of the training settings; no network,
+            // no optimizer. Their best round is picked on the validation events, so the test events stay untouched for the ROC.
             return new ExperimentDefinition(Lesson.Evaluation, data,
-                Training: new TrainingSpec(Rounds, BatchSize: 32, FrameIntervalMs: 500, BalanceClasses: BalanceClasses),
+                Training: new TrainingSpec(Rounds, BatchSize: 32, FrameIntervalMs: 500, ValidationFraction: ValidationShare, BalanceClasses: BalanceClasses),
                 Seed: 1, BoostedTrees: TreesOrDefault);
         }
         var hidden = (ParseHidden() ?? throw new FormatException("Hidden layers must be whole numbers separated by commas."))

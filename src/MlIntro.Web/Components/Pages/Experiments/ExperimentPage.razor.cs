@@ -49,6 +49,13 @@ public sealed partial class ExperimentPage
     /// <summary>A single Playground network (not a race): drawn as the Playground draws it.</summary>
     private bool IsPlayground => _stored is { Definition: { Lesson: Lesson.Playground, Race: null, Surface: null } };
 
+    /// <summary>The one model the run trains (trees or a network), which names its loss and ROC; null for races, ladders and the like.</summary>
+    private string? ModelLabel => _stored is null ? null : Evaluation.EvaluationSettings.ModelLabelOf(_stored.Definition);
+
+    private bool IsTrees => _stored?.Definition.BoostedTrees is not null;
+
+    private string LossTitle => $"Loss per {(IsTrees ? "round" : "epoch")}{(ModelLabel is { } model ? $": {model}" : "")}";
+
     private string ForkLink => _stored is null ? "/" : DefinitionLink.ForLesson(_stored.Definition);
 
     private string DataLabel => _stored is null ? ""
