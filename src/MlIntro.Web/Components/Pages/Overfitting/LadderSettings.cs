@@ -12,6 +12,17 @@ public sealed record LadderSettings(int Events = 1000, double Noise = 0, int Epo
     public const int MinEvents = CapacityLadder.BatchSize;
     public const int MaxEvents = 9_884;
     public const int MaxEpochs = 1000;
+    public const int EventStep = 500;
+
+    /// <summary>
+    /// The training-events slider's stops: every 500 from 500, then all 9,884 (a plain step of 500 would end at 9,500).
+    /// </summary>
+    public static IReadOnlyList<int> EventStops { get; } =
+        [.. Enumerable.Range(1, MaxEvents / EventStep).Select(i => i * EventStep), MaxEvents];
+
+    /// <summary>The slider stop nearest to <paramref name="events"/> (a link may carry any count; the page shows it as is).</summary>
+    public static int StopOf(int events) =>
+        EventStops.Select((e, i) => (Distance: Math.Abs(e - events), Index: i)).MinBy(x => x.Distance).Index;
 
     public static LadderSettings Default { get; } = new();
 

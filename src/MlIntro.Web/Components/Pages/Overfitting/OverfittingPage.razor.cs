@@ -14,10 +14,8 @@ public sealed partial class OverfittingPage
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private readonly Dictionary<string, int> _modelEpochs = new(StringComparer.Ordinal);
+    private readonly LadderProgress _progress = new();
     private LadderSettings _settings = LadderSettings.Default;
-    private int _runEpochs;
-    private int _ladderSize = CapacityLadder.All.Count;
     private LadderView? _view;
     private string _dataLabel = "";
     private string? _message;
@@ -25,21 +23,17 @@ public sealed partial class OverfittingPage
     [Inject]
     private DatasetCatalog Catalog { get; set; } = default!;
 
-    /// <summary>
-    /// The slowest model's epoch: the models train concurrently and the small ones run far ahead of Large. A model that
-    /// early stopping ended counts as done.
-    /// </summary>
-    private int SlowestEpoch => _modelEpochs.Count < _ladderSize ? 0 : _modelEpochs.Values.Min();
+    private int SlowestEpoch => _progress.SlowestEpoch;
 
     /// <summary>Epochs of the run started here, else of the settings.</summary>
-    private int RunEpochs => _runEpochs > 0 ? _runEpochs : _settings.Epochs;
+    private int RunEpochs => _progress.Epochs > 0 ? _progress.Epochs : _settings.Epochs;
 
-    private double Progress => RunEpochs > 0 ? 100.0 * SlowestEpoch / RunEpochs : 0;
+    private double Progress => _progress.Percent;
 
     private string StatusText => Run.Status switch
     {
         null => "not started",
-        ExperimentStatus.Running when _modelEpochs.Count == 0 => "loading the events and training the first epoch",
+        ExperimentStatus.Running when _progress.Started == 0 => "loading the events and training the first epoch",
         { } s => s.ToString().ToLowerInvariant(),
     };
 
@@ -68,7 +62,7 @@ public sealed partial class OverfittingPage
     {
         await StopAsync();
         var definition = _settings.ToDefinition();
-        (_runEpochs, _ladderSize) = (definition.RequiredTraining.Epochs, definition.Ladder!.Count);
+        _progress.Reset(definition.Ladder!.Count, definition.RequiredTraining.Epochs);
         await StartAndKeepInAddressAsync(definition);
     }
 
@@ -76,7 +70,7 @@ public sealed partial class OverfittingPage
     {
         if (e.Metrics is { } metrics)
         {
-            _modelEpochs[metrics.Series] = metrics.RestoredEpoch is null ? metrics.Epoch : RunEpochs;
+            _progress.Record(metrics);
             _view?.Append(metrics);
         }
         else if (e.IsTerminal)
@@ -89,7 +83,7 @@ public sealed partial class OverfittingPage
     {
         await Run.StopAsync();
         _message = null;
-        _modelEpochs.Clear();
+        _progress.Reset(_progress.Models, _progress.Epochs);
         if (_view is not null)
         {
             await _view.ClearAsync();
