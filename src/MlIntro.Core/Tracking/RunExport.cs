@@ -43,8 +43,9 @@ public static class RunExport
         JsonSerializer.Serialize(new { definition, events }, ExperimentJson.Options);
 
     /// <summary>
-    /// A zip of TensorBoard log folders: one per series of a run (its losses and accuracies per epoch), or one per
-    /// trial of a study (held-out and training loss per epoch, its objective, and the HParams session records).
+    /// A zip of TensorBoard log folders: one per series of a run (its losses and accuracies per epoch, and its
+    /// <c>system/*</c> resource curves), or one per trial of a study (held-out and training loss per epoch, its
+    /// objective, and the HParams session records) and the study's own <c>system/*</c> curves in <see cref="StudyFolder"/>.
     /// </summary>
     public static byte[] TensorBoard(ExperimentDefinition definition, IReadOnlyList<TrainingEvent> events, DateTimeOffset createdAt)
     {
@@ -74,6 +75,7 @@ public static class RunExport
                         writer.PluginSummary(HParamsRecords.EndTag, HParamsRecords.Plugin, HParamsRecords.SessionEnd(trial, wallTime + trial.Seconds), wallTime + trial.Seconds);
                     });
                 }
+                StudyUsage(archive, events, wallTime);
             }
             else
             {
@@ -110,6 +112,32 @@ public static class RunExport
         }
     }
 
+    /// <summary>
+    /// The study's own resource curves, from its progress events (trials share the study's process and threads, so they
+    /// have none of their own): a <c>study</c> folder beside the trials', without HParams records, so only the
+    /// scalar dashboard shows it. Step k is the k-th progress report.
+    /// </summary>
+    private static void StudyUsage(ZipArchive archive, IReadOnlyList<TrainingEvent> events, double wallTime)
+    {
+        var reports = events.Where(e => e.Study?.Progress is not null && e.Usage is not null).ToList();
+        if (reports.Count == 0)
+        {
+            return;
+        }
+        Folder(archive, StudyFolder, wallTime, writer =>
+        {
+            for (var k = 0; k < reports.Count; k++)
+            {
+                var usage = reports[k].Usage!;
+                Usage(writer, k + 1, usage, wallTime);
+                writer.Scalar("progress/trials_done", k + 1, reports[k].Study!.Progress!.TrialsDone, wallTime + usage.WallSeconds);
+            }
+        });
+    }
+
+    /// <summary>The log folder of a study's own resource curves.</summary>
+    public const string StudyFolder = "study";
+
     /// <summary>W&amp;B-style system metrics, at the wall time they were measured (TensorBoard's "relative" axis shows it).</summary>
     private static void Usage(TensorBoardWriter writer, int epoch, RunUsage? usage, double wallTime)
     {
@@ -122,6 +150,14 @@ public static class RunExport
         if (usage.SamplesPerSecond is { } rate)
         {
             writer.Scalar("system/samples_per_second", epoch, rate, at);
+        }
+        if (usage.GpuUtilizationPercent is { } gpu)
+        {
+            writer.Scalar("system/gpu_utilization_percent", epoch, gpu, at);
+        }
+        if (usage.GpuMemoryMiB is { } memory)
+        {
+            writer.Scalar("system/gpu_memory_mib", epoch, memory, at);
         }
     }
 

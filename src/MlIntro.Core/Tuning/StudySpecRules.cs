@@ -85,6 +85,11 @@ public static class StudySpecRules
         {
             yield return $"{prefix}Optimizers must list known optimizers.";
         }
+        // An empty list would search nothing while the page says the optimizer is searched.
+        if (space.Optimizers is { Count: 0 })
+        {
+            yield return $"{prefix}Optimizers must list at least one optimizer.";
+        }
         if (space.BatchSizes is { } batches && (batches.Count > 16 || batches.Any(b => b < 1 || b > limits.MaxBatchSize)))
         {
             yield return $"{prefix}BatchSizes must be between 1 and {limits.MaxBatchSize}.";

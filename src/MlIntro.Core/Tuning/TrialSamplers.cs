@@ -36,24 +36,50 @@ public sealed class RandomSampler(IReadOnlyList<SearchDimension> dimensions, int
 
 /// <summary>
 /// The Cartesian product of every dimension's grid values, visited in one seeded order: a study as large as the grid
-/// runs each combination exactly once, and a smaller one a spread-out subset rather than one corner.
+/// runs each combination exactly once, and a smaller one a spread-out subset rather than one corner. A grid too large
+/// to shuffle whole gives <see cref="StudySpec.MaxTrials"/> combinations drawn without replacement from all of it, so
+/// every value of every dimension can come up (a shuffle of its first indices would never leave the first values of
+/// the first dimension).
 /// </summary>
 public sealed class GridSampler : ITrialSampler
 {
+    /// <summary>Grids up to this size are shuffled whole.</summary>
+    public const int ShuffledWhole = StudySpec.MaxTrials * 64;
+
     private readonly IReadOnlyList<SearchDimension> _dimensions;
     private readonly IReadOnlyList<IReadOnlyList<double>> _values;
-    private readonly int[] _order;
+    private readonly long[] _order;
 
     public GridSampler(IReadOnlyList<SearchDimension> dimensions, int seed)
     {
         ArgumentNullException.ThrowIfNull(dimensions);
         _dimensions = dimensions;
         _values = [.. dimensions.Select(d => d.GridValues())];
-        var size = (int)Math.Min(SearchDimensions.GridSize(dimensions), StudySpec.MaxTrials * 64);
-        _order = [.. Enumerable.Range(0, size)];
-        new Random(seed).Shuffle(_order);
+        var size = SearchDimensions.GridSize(dimensions);
+        var random = new Random(seed);
+        if (size <= ShuffledWhole)
+        {
+            _order = [.. Enumerable.Range(0, (int)size).Select(i => (long)i)];
+            random.Shuffle(_order);
+        }
+        else
+        {
+            // Few draws from a huge range: a repeat is rare, and skipping it keeps the draw uniform without replacement.
+            var drawn = new HashSet<long>();
+            var order = new List<long>(StudySpec.MaxTrials);
+            while (order.Count < StudySpec.MaxTrials)
+            {
+                var index = random.NextInt64(size);
+                if (drawn.Add(index))
+                {
+                    order.Add(index);
+                }
+            }
+            _order = [.. order];
+        }
     }
 
+    /// <summary>Combinations in the sampler's order: the whole grid, or <see cref="StudySpec.MaxTrials"/> of a larger one.</summary>
     public int Size => _order.Length;
 
     public IReadOnlyDictionary<string, double> Sample(int number, IReadOnlyList<SampledTrial> history)
@@ -64,7 +90,7 @@ public sealed class GridSampler : ITrialSampler
         for (var d = _dimensions.Count - 1; d >= 0; d--)
         {
             var count = _values[d].Count;
-            values[_dimensions[d].Name] = _values[d][index % count];
+            values[_dimensions[d].Name] = _values[d][(int)(index % count)];
             index /= count;
         }
         return values;

@@ -16,19 +16,45 @@ internal sealed class SingleTrials(IRunExecutor executor, int concurrency)
     {
         var clock = Stopwatch.StartNew();
         var epochs = new int[trials.Count];
+        var ended = new bool[trials.Count];
+        // One lock over "trial ended and counted done" and "progress read": a trial is never counted both as done
+        // and as still training (which made the ETA too short).
+        var gate = new Lock();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, concurrency), CancellationToken = context.Cancellation };
         Parallel.For(0, trials.Count, options, i =>
         {
-            if (TrainOne(study, trials[i], context, epoch =>
+            var record = TrainOne(study, trials[i], context, epoch =>
             {
-                epochs[i] = epoch;
-                context.Progress((int)epochs.Average(), trials.Count - epochs.Count(e => e == context.Epochs));
-            }, clock) is { } record)
+                lock (gate)
+                {
+                    epochs[i] = epoch;
+                    context.Progress(Running(epochs, ended));
+                }
+            }, clock);
+            lock (gate)
             {
-                context.Finished(record);
+                ended[i] = true;
+                if (record is not null)
+                {
+                    context.Finished(record);
+                }
             }
         });
         context.Cancellation.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Trials that trained an epoch and have not ended; those not started yet have done no work.</summary>
+    private static RunningTrials Running(int[] epochs, bool[] ended)
+    {
+        var (count, trained) = (0, 0);
+        for (var i = 0; i < epochs.Length; i++)
+        {
+            if (!ended[i] && epochs[i] > 0)
+            {
+                (count, trained) = (count + 1, trained + epochs[i]);
+            }
+        }
+        return new RunningTrials(count, count == 0 ? 0 : (int)Math.Round((double)trained / count), trained);
     }
 
     /// <returns>Null when the trial was stopped by the study's cancellation: it has no result and runs again on resume.</returns>

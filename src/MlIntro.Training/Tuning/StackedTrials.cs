@@ -42,7 +42,8 @@ internal sealed class StackedTrials(Device device)
                 {
                     stack.DropEnded();
                 }
-                context.Progress(epoch, stacks.Sum(s => s.Alive.Count));
+                var training = stacks.Sum(s => s.Alive.Count);
+                context.Progress(new RunningTrials(training, epoch, training * epoch));
             }
         }
         finally

@@ -67,7 +67,6 @@ public sealed class StudyExecutor(
                 var values = sampler.Sample(n, history);
                 return new TrialTracker(n, values, TrialDefinitions.For(definition, values, dimensions));
             }).ToList();
-            publisher.WaveStarted(wave.Count);
             TrainWave(run, wave, context);
         }
         var trials = publisher.Trials;

@@ -15,8 +15,6 @@ internal sealed class StudyPublisher(ExperimentRun run, int trialsTotal, int epo
     private readonly List<TrialRecord> _trials = [];
     private long _lastProgress = -ProgressIntervalMs;
     private int _resumed;
-    private int _waveSize;
-    private int _waveDone;
 
     public IReadOnlyList<TrialRecord> Trials
     {
@@ -54,20 +52,12 @@ internal sealed class StudyPublisher(ExperimentRun run, int trialsTotal, int epo
         lock (_gate)
         {
             _trials.Add(trial);
-            _waveDone++;
             run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Study, ExperimentStatus.Running, Study: new StudyUpdate(Trial: trial)));
         }
     }
 
-    public void WaveStarted(int size)
-    {
-        lock (_gate)
-        {
-            (_waveSize, _waveDone) = (size, 0);
-        }
-    }
-
-    public void Progress(int epoch, int training)
+    /// <summary>Publishes the study's progress (at most every <see cref="ProgressIntervalMs"/>) with an ETA from the work done so far.</summary>
+    public void Progress(RunningTrials running)
     {
         lock (_gate)
         {
@@ -78,12 +68,21 @@ internal sealed class StudyPublisher(ExperimentRun run, int trialsTotal, int epo
             }
             _lastProgress = now;
             var done = _trials.Count;
-            // Work in trial-epochs: finished trials count whole, the wave's running ones by their epoch.
-            var toDo = (double)(trialsTotal - _resumed) * epochs;
-            var doneWork = (double)(done - _resumed - _waveDone) * epochs + _waveDone * epochs + training * (double)epoch;
-            double? eta = doneWork > 0 && toDo > doneWork ? now / 1000.0 * (toDo - doneWork) / doneWork : null;
-            var progress = new StudyProgress(done, trialsTotal, training, epoch, epochs, now / 1000.0, eta);
+            var eta = Eta(now / 1000.0, done - _resumed, running.EpochsTrained);
+            var progress = new StudyProgress(done, trialsTotal, running.Count, running.Epoch, epochs, now / 1000.0, eta);
             run.Events.Publish(seq => new TrainingEvent(seq, TrainingEventKind.Study, ExperimentStatus.Running, Study: new StudyUpdate(Progress: progress)));
         }
+    }
+
+    /// <summary>
+    /// Seconds left if the rest goes at this run's pace so far. Work is counted in trial-epochs: a finished trial counts
+    /// whole (a pruned one too: its budget is spent), a training one by the epochs it trained; resumed trials cost
+    /// this run nothing.
+    /// </summary>
+    private double? Eta(double elapsedSeconds, int finishedHere, int runningEpochs)
+    {
+        var toDo = (double)(trialsTotal - _resumed) * epochs;
+        var doneWork = (double)finishedHere * epochs + runningEpochs;
+        return doneWork > 0 && toDo > doneWork ? elapsedSeconds * (toDo - doneWork) / doneWork : null;
     }
 }

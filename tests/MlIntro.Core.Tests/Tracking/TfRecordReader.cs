@@ -32,7 +32,7 @@ internal static class TfRecordReader
         return events;
     }
 
-    private static uint Masked(ReadOnlySpan<byte> data)
+    internal static uint Masked(ReadOnlySpan<byte> data)
     {
         var crc = 0xFFFFFFFFu;
         foreach (var b in data)

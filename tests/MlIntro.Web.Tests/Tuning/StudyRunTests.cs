@@ -76,7 +76,9 @@ public sealed class StudyRunTests
         Assert.Equal("trial,state,ValidationLoss,epochs,learning_rate,neurons", lines[0].TrimEnd('\r'));
         Assert.Equal(17, lines.Length);
         using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
-        Assert.Equal(16, archive.Entries.Select(e => e.FullName.Split('/')[0]).Distinct().Count());
+        var folders = archive.Entries.Select(e => e.FullName.Split('/')[0]).Distinct().ToList();
+        Assert.Equal(16, folders.Count(f => f.StartsWith("trial-", StringComparison.Ordinal)));
+        Assert.Equal(["study"], folders.Where(f => !f.StartsWith("trial-", StringComparison.Ordinal))); // the study's own usage
         Assert.All(archive.Entries, e => Assert.Contains("/events.out.tfevents.", e.FullName, StringComparison.Ordinal));
         Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
     }

@@ -11,6 +11,9 @@ namespace MlIntro.Web.Components.Pages.Tuning;
 /// <param name="Pruning">Successive halving with <paramref name="Eta"/> and <paramref name="Grace"/>.</param>
 /// <param name="Trees">A study of boosted trees instead of networks: <paramref name="Epochs"/> are then boosting rounds,
 /// the learning-rate range is the trees' shrinkage, and leaves, events per leaf and feature fraction may be searched.</param>
+/// <param name="Optimizers">The optimizers searched when <paramref name="SearchOptimizer"/> is on; null is
+/// <see cref="DefaultOptimizers"/>. Every optimizer takes the searched learning rate and its own defaults otherwise.</param>
+/// <param name="DropoutLow">Dropout searched uniformly from here to <paramref name="DropoutHigh"/> in every hidden layer.</param>
 public sealed record TuningSettings(
     string Data = "circle",
     int Points = 250,
@@ -37,8 +40,33 @@ public sealed record TuningSettings(
     bool Trees = false,
     bool SearchLeaves = true,
     bool SearchMinEvents = true,
-    bool SearchFeatureFraction = false)
+    bool SearchFeatureFraction = false,
+    bool SearchOptimizer = false,
+    IReadOnlyList<OptimizerKind>? Optimizers = null,
+    bool SearchDropout = false,
+    double DropoutLow = 0.0,
+    double DropoutHigh = 0.5)
 {
+    /// <summary>The lecture's optimizers, as the Optimizers lesson names them; batch size is left out on purpose (see the page text).</summary>
+    public static readonly IReadOnlyList<OptimizerKind> OfferedOptimizers =
+        [OptimizerKind.GD, OptimizerKind.Momentum, OptimizerKind.Nesterov, OptimizerKind.Adagrad, OptimizerKind.RMSProp, OptimizerKind.Adam];
+
+    public static readonly IReadOnlyList<OptimizerKind> DefaultOptimizers = [OptimizerKind.GD, OptimizerKind.Momentum, OptimizerKind.Adam];
+
+    /// <summary>The optimizers a search takes, in the order <see cref="OfferedOptimizers"/> lists them.</summary>
+    public IReadOnlyList<OptimizerKind> OptimizerChoices => Optimizers ?? DefaultOptimizers;
+
+    /// <summary>The settings with <paramref name="kind"/> added to or taken from the searched optimizers.</summary>
+    public TuningSettings WithOptimizer(OptimizerKind kind, bool searched)
+    {
+        var chosen = OptimizerChoices.Where(k => k != kind).Concat(searched ? [kind] : []).ToHashSet();
+        return this with { Optimizers = Normalised([.. OfferedOptimizers.Where(chosen.Contains).Concat(chosen.Except(OfferedOptimizers))]) };
+    }
+
+    /// <summary>Null for the default set, so that equal settings compare equal (a list compares by reference).</summary>
+    private static IReadOnlyList<OptimizerKind>? Normalised(IReadOnlyList<OptimizerKind> kinds) =>
+        kinds.SequenceEqual(DefaultOptimizers) ? null : kinds;
+
     /// <summary>The ranges a tree study searches: wide enough to show under- and overfitting trees, inside LightGBM's sensible values.</summary>
     public static readonly IntRange LeavesRange = new(4, 64);
     public static readonly IntRange MinEventsRange = new(2, 50);
@@ -70,7 +98,9 @@ public sealed record TuningSettings(
             HiddenLayers: SearchLayers ? new IntRange(LayersMin, LayersMax) : null,
             Neurons: SearchNeurons ? new IntRange(NeuronsMin, NeuronsMax) : null,
             Activations: SearchActivation ? [Activation.Tanh, Activation.ReLU, Activation.Sigmoid] : null,
-            L2: SearchL2 ? new FloatRange(1e-5, 0.01, Log: true) : null);
+            Optimizers: SearchOptimizer ? [.. OptimizerChoices] : null,
+            L2: SearchL2 ? new FloatRange(1e-5, 0.01, Log: true) : null,
+            Dropout: SearchDropout ? new FloatRange(DropoutLow, DropoutHigh) : null);
         var study = new StudySpec(space, Objective, Sampler, Trials, Population, Pruning ? new PruningSpec(Eta, Grace) : null);
         return new ExperimentDefinition(
             Lesson.Tuning,
@@ -135,6 +165,11 @@ public sealed record TuningSettings(
             trees,
             trees ? space.Trees?.Leaves is not null : defaults.SearchLeaves,
             trees ? space.Trees?.MinEventsPerLeaf is not null : defaults.SearchMinEvents,
-            trees ? space.Trees?.FeatureFraction is not null : defaults.SearchFeatureFraction);
+            trees ? space.Trees?.FeatureFraction is not null : defaults.SearchFeatureFraction,
+            space.Optimizers is not null,
+            space.Optimizers is { } kinds ? Normalised(kinds) : null,
+            space.Dropout is not null,
+            space.Dropout?.Low ?? defaults.DropoutLow,
+            space.Dropout?.High ?? defaults.DropoutHigh);
     }
 }
