@@ -47,7 +47,7 @@ public sealed record ComparedRun(string Id, StoredExperiment Stored, IReadOnlyLi
         {
             { Study: { } study } => BestTrial(study, events),
             { Surface: not null } => SurfaceSeries(events),
-            _ => EpochSeries(events),
+            _ => EpochSeries(events, stored.Definition),
         };
         return new ComparedRun(stored.Id, stored, series, usage);
     }
@@ -64,8 +64,11 @@ public sealed record ComparedRun(string Id, StoredExperiment Stored, IReadOnlyLi
         ];
     }
 
-    /// <summary>One line per <see cref="EpochMetrics.Series"/>, in the order the run first published them.</summary>
-    private static List<ComparedSeries> EpochSeries(IReadOnlyList<TrainingEvent> events)
+    /// <summary>
+    /// One line per <see cref="EpochMetrics.Series"/>: a race's or ladder's models in the definition's order (a ladder
+    /// trains them at once, so the order they publish in varies), the others in the order the run first published them.
+    /// </summary>
+    private static List<ComparedSeries> EpochSeries(IReadOnlyList<TrainingEvent> events, ExperimentDefinition definition)
     {
         var bySeries = new Dictionary<string, SortedDictionary<int, EpochMetrics>>(StringComparer.Ordinal);
         var order = new List<string>();
@@ -79,7 +82,9 @@ public sealed record ComparedRun(string Id, StoredExperiment Stored, IReadOnlyLi
             // A run resumed from a checkpoint trains the epochs after it again: the later record is the one that counts.
             epochs[m.Epoch] = m;
         }
-        return [.. order.Select(name => Line(name, [.. bySeries[name].Values]))];
+        List<string> named = [.. definition.Ladder?.Select(m => m.Name) ?? definition.Race?.Select(r => r.Name) ?? []];
+        return [.. order.OrderBy(name => named.IndexOf(name) is var i and >= 0 ? i : named.Count + order.IndexOf(name))
+            .Select(name => Line(name, [.. bySeries[name].Values]))];
     }
 
     private static ComparedSeries Line(string name, IReadOnlyList<EpochMetrics> epochs)
