@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace MlIntro.Browser.Tests.Runs;
+
+/// <summary>Issue 13 item 5 on /runs: a run of several models (an optimizer race) compared with a Playground run.</summary>
+[Collection("browser")]
+public sealed class RunsMultiModelTests(BrowserFixture fixture)
+{
+    private const int SlideRacers = 7;
+
+    /// <summary>The id of the run <paramref name="page"/> links to, once this browser has remembered it.</summary>
+    private static async Task<string> RememberedAsync(IPage page)
+    {
+        var link = page.GetByTestId("results-link");
+        await link.WaitForAsync();
+        var id = (await link.GetAttributeAsync("href"))!.Split('/')[^1];
+        await page.WaitForFunctionAsync("id => JSON.parse(localStorage.getItem('mlintro.runs') || '[]').some(r => r.id === id)", id);
+        return id;
+    }
+
+    private static async Task InteractiveAsync(IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.Locator(".page-interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+    }
+
+    [Fact]
+    public async Task Compare_OptimizerRaceAndPlaygroundRun_OverlaysEachOptimizerAndThePlaygroundRunByName()
+    {
+        var page = await fixture.NewPageAsync();
+        await InteractiveAsync(page, fixture.App.BaseUrl + "/playground?dataset=circle&seed=2");
+        await page.GetByTestId("play").ClickAsync();
+        await page.WaitForFunctionAsync("() => Number(document.querySelector('[data-testid=epoch]').textContent.replace(/,/g, '')) >= 20");
+        await page.GetByTestId("play").ClickAsync(); // pause: the run keeps its epochs in the store
+        var playground = await RememberedAsync(page);
+        await InteractiveAsync(page, fixture.App.BaseUrl + "/optimizers");
+        await page.Locator("#optimizers-contour .main-svg").First.WaitForAsync();
+        await page.GetByTestId("play").ClickAsync();
+        var race = await RememberedAsync(page);
+
+        await InteractiveAsync(page, fixture.App.BaseUrl + "/runs");
+        var boxes = page.Locator("[data-testid=runs-table] input[type=checkbox]");
+        await boxes.Nth(1).WaitForAsync();
+        await boxes.Nth(0).CheckAsync();
+        await boxes.Nth(1).CheckAsync();
+        await page.GetByTestId("compare").ClickAsync();
+        await page.Locator("#runs-curves .main-svg").First.WaitForAsync();
+        var names = await page.EvaluateAsync<string[]>("() => document.getElementById('runs-curves').data.map(t => t.name)");
+        var points = await page.EvaluateAsync<int[]>("() => document.getElementById('runs-curves').data.map(t => t.x.length)");
+        var legend = await page.Locator("#runs-curves .legendtext").AllTextContentsAsync();
+        var metricRows = await page.Locator("[data-testid=final-metrics] tbody tr").CountAsync();
+
+        // The slide's race: seven optimizers, Adam 0.05 among them (as the optimizers page's own test reads its legend).
+        Assert.Equal(SlideRacers + 1, names.Length);
+        Assert.All(names[..SlideRacers], n => Assert.StartsWith($"{race} · ", n, StringComparison.Ordinal));
+        Assert.Equal(playground, names[^1]);
+        Assert.All(points, n => Assert.True(n > 0, "every line has points"));
+        Assert.Contains($"{race} · Adam 0.05", legend);
+        Assert.Contains(playground, legend);
+        Assert.Equal(SlideRacers + 1, metricRows);
+        await page.CloseAsync();
+    }
+}
