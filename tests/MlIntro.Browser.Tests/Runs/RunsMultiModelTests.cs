@@ -2,7 +2,10 @@ using Microsoft.Playwright;
 
 namespace MlIntro.Browser.Tests.Runs;
 
-/// <summary>Issue 13 item 5 on /runs: a run of several models (an optimizer race) compared with a Playground run.</summary>
+/// <summary>
+/// Issue 13 item 5 on /runs: a run of several models (an optimizer race) compared with a Playground run, without axe
+/// problems or a page wider than the window at a laptop's and a phone's size.
+/// </summary>
 [Collection("browser")]
 public sealed class RunsMultiModelTests(BrowserFixture fixture)
 {
@@ -49,6 +52,16 @@ public sealed class RunsMultiModelTests(BrowserFixture fixture)
         var points = await page.EvaluateAsync<int[]>("() => document.getElementById('runs-curves').data.map(t => t.x.length)");
         var legend = await page.Locator("#runs-curves .legendtext").AllTextContentsAsync();
         var metricRows = await page.Locator("[data-testid=final-metrics] tbody tr").CountAsync();
+        var problems = new List<string>();
+        foreach (var (width, height) in new[] { (1280, 720), (390, 844) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            problems.AddRange((await AccessibilityAndLayoutTests.ViolationsAsync(page)).Select(p => $"{width}x{height}: {p}"));
+            if (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth") is > 0 and var overflow)
+            {
+                problems.Add($"{width}x{height}: the page is {overflow} px wider than the window");
+            }
+        }
 
         // The slide's race: seven optimizers, Adam 0.05 among them (as the optimizers page's own test reads its legend).
         Assert.Equal(SlideRacers + 1, names.Length);
@@ -58,6 +71,7 @@ public sealed class RunsMultiModelTests(BrowserFixture fixture)
         Assert.Contains($"{race} · Adam 0.05", legend);
         Assert.Contains(playground, legend);
         Assert.Equal(SlideRacers + 1, metricRows);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
         await page.CloseAsync();
     }
 }
