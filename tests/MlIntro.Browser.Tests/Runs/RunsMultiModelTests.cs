@@ -39,6 +39,8 @@ public sealed class RunsMultiModelTests(BrowserFixture fixture)
         await InteractiveAsync(page, fixture.App.BaseUrl + "/optimizers");
         await page.Locator("#optimizers-contour .main-svg").First.WaitForAsync();
         await page.GetByTestId("play").ClickAsync();
+        // Leaving the page stops its race: let the racers take some steps first (trace 0 is the contour, 1 a racer's trail).
+        await page.WaitForFunctionAsync("() => (document.getElementById('optimizers-contour').data[1].x || []).length >= 20");
         var race = await RememberedAsync(page);
 
         await InteractiveAsync(page, fixture.App.BaseUrl + "/runs");
@@ -51,6 +53,7 @@ public sealed class RunsMultiModelTests(BrowserFixture fixture)
         var names = await page.EvaluateAsync<string[]>("() => document.getElementById('runs-curves').data.map(t => t.name)");
         var points = await page.EvaluateAsync<int[]>("() => document.getElementById('runs-curves').data.map(t => t.x.length)");
         var legend = await page.Locator("#runs-curves .legendtext").AllTextContentsAsync();
+        await BrowserFixture.ScreenshotAsync(page, "runs-race-and-playground");
         var metricRows = await page.Locator("[data-testid=final-metrics] tbody tr").CountAsync();
         var problems = new List<string>();
         foreach (var (width, height) in new[] { (1280, 720), (390, 844) })
