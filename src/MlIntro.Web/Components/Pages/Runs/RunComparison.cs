@@ -2,35 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MlIntro.Core.Experiments;
-using MlIntro.Core.Tracking;
-using MlIntro.Core.Tuning;
 
 namespace MlIntro.Web.Components.Pages.Runs;
-
-/// <summary>One compared run: its definition, its curve (held-out loss per epoch), its final figures and what it cost.</summary>
-public sealed record ComparedRun(
-    string Id, StoredExperiment Stored, IReadOnlyList<double> HeldOutLoss, double? FinalTrainLoss, double? FinalHeldOutLoss, double? FinalAccuracy,
-    IReadOnlyList<RunUsage>? Usage = null)
-{
-    /// <summary>A run's curve; a study's is its best complete trial's.</summary>
-    public static ComparedRun Of(StoredExperiment stored, IReadOnlyList<TrainingEvent> events)
-    {
-        ArgumentNullException.ThrowIfNull(stored);
-        ArgumentNullException.ThrowIfNull(events);
-        var usage = events.Select(e => e.Usage).OfType<RunUsage>().ToList();
-        if (stored.Definition.Study is { } study)
-        {
-            var best = events.Select(e => e.Study?.Trial).OfType<TrialRecord>().Where(t => t.State == TrialState.Complete && t.Objective is not null)
-                .OrderBy(t => study.Objective.Maximises() ? -t.Objective!.Value : t.Objective!.Value).FirstOrDefault();
-            return new ComparedRun(stored.Id, stored, best?.ValidationLoss ?? [], best?.TrainLoss.LastOrDefault(), best?.ValidationLoss.LastOrDefault(),
-                best?.ValidationAccuracy?.LastOrDefault(), usage);
-        }
-        var epochs = events.Select(e => e.Metrics).OfType<EpochMetrics>().Where(m => m.Series.Length == 0).ToList();
-        var last = epochs.LastOrDefault();
-        return new ComparedRun(stored.Id, stored, [.. epochs.Select(m => m.ValidationLoss ?? m.TestLoss ?? double.NaN)],
-            last?.TrainLoss, last?.ValidationLoss ?? last?.TestLoss, last?.ValidationAccuracy ?? last?.TestAccuracy, usage);
-    }
-}
 
 /// <summary>The definition diff: every setting (as a JSON path) whose value is not the same in all compared runs.</summary>
 public static class DefinitionDiff

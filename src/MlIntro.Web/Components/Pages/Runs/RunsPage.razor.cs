@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using MlIntro.Core.Experiments;
@@ -14,6 +13,7 @@ public sealed partial class RunsPage : IAsyncDisposable
     private IJSObjectReference? _module;
     private List<RememberedRun>? _runs;
     private List<ComparedRun>? _compared;
+    private IReadOnlyList<ComparedLine> _lines = [];
     private IReadOnlyList<(string Setting, IReadOnlyList<string> Values)> _diff = [];
     private List<string> _missing = [];
 
@@ -57,15 +57,13 @@ public sealed partial class RunsPage : IAsyncDisposable
             }
         }
         _compared = compared;
+        _lines = ComparedLines.All(compared);
         _diff = DefinitionDiff.Of([.. compared.Select(c => c.Stored.Definition)]);
     }
 
-    private static Plotly.Blazor.Layout CurvesLayout() => StudyCharts.Layout("epoch", "held-out loss");
+    private static Plotly.Blazor.Layout CurvesLayout() => StudyCharts.Layout("epoch (a surface race: step)", "loss");
 
-    private void DrawCurves(List<ITrace> traces) =>
-        StudyCharts.Lines(traces, (_compared ?? []).Select(c => (c.Id, (IReadOnlyList<double>)c.HeldOutLoss)));
-
-    private static string Text(double? value) => value?.ToString("G4", CultureInfo.InvariantCulture) ?? "—";
+    private void DrawCurves(List<ITrace> traces) => ComparedLines.Draw(traces, _compared ?? []);
 
     public async ValueTask DisposeAsync()
     {

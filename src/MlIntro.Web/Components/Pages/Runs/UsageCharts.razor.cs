@@ -31,6 +31,12 @@ public sealed partial class UsageCharts
 
     private static Plotly.Blazor.Layout GpuMemoryLayout() => StudyCharts.Layout("wall time (s)", "GPU memory in use (MiB)");
 
+    /// <summary>Runs measured without a count of their events (likelihood runs, studies).</summary>
+    private List<string> Uncounted => [.. Runs.Where(r => r.Points.Count > 0 && r.Points.All(p => p.SamplesPerSecond is null)).Select(r => r.Name)];
+
+    /// <summary>Runs with no measurement at all (surface races).</summary>
+    private List<string> Unmeasured => [.. Runs.Where(r => r.Points.Count == 0).Select(r => r.Name)];
+
     private bool HasGpu => Runs.Any(r => r.Points.Any(p => p.GpuUtilizationPercent is not null));
 
     private void DrawSamples(List<ITrace> traces) => Draw(traces, p => p.SamplesPerSecond);
