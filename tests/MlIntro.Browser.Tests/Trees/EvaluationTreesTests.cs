@@ -74,6 +74,8 @@ public sealed class EvaluationTreesTests(BrowserFixture fixture, ITestOutputHelp
         var definition = await page.GetByTestId("definition-trees").InnerTextAsync();
         var rocTitle = await page.GetByTestId("experiment-roc-title").InnerTextAsync();
         await page.Locator("#experiment-loss .main-svg").First.WaitForAsync();
+        // The lines are named after the first replayed round says which held-out set the run kept: wait for points.
+        await page.WaitForFunctionAsync("() => document.getElementById('experiment-loss')?.data?.[1]?.x?.length > 0");
         var lossTitle = await page.EvaluateAsync<string>("() => document.getElementById('experiment-loss').layout.title.text");
         var lossLines = await page.EvaluateAsync<string[]>("() => document.getElementById('experiment-loss').data.map(t => t.name)");
         var problems = await AccessibilityAndLayoutTests.ViolationsAsync(page);
