@@ -3,29 +3,18 @@ using Microsoft.Extensions.DependencyInjection;
 using MlIntro.Core.Tracking;
 using MlIntro.Web.Components.Pages.Runs;
 using MlIntro.Web.Tests.Widgets;
-using MudBlazor.Services;
 
 namespace MlIntro.Web.Tests.Runs;
 
 /// <summary>Issue 13 item 5: GPU utilisation and memory curves appear for runs trained on CUDA, and a CPU server says it has none.</summary>
-public sealed class UsageChartsGpuTests : IAsyncDisposable
+public sealed class UsageChartsGpuTests : MudChartTest
 {
-    private readonly BunitContext _context = new();
-
-    public UsageChartsGpuTests()
-    {
-        _context.Services.AddMudServices();
-        PlotlyModule.SetUp(_context);
-    }
-
-    public ValueTask DisposeAsync() => _context.DisposeAsync();
-
     [Fact]
     public void Render_RunWithGpuReadings_DrawsGpuUtilisationAndMemoryCharts()
     {
         IReadOnlyList<RunUsage> points = [new(0.5, 1000, 0.4, 63, 812.5), new(1.0, 1100, 0.45, 71, 830)];
 
-        var charts = _context.Render<UsageCharts>(p => p.Add(c => c.Runs, [("run A", points)]).Add(c => c.IdPrefix, "u"));
+        var charts = Context.Render<UsageCharts>(p => p.Add(c => c.Runs, [("run A", points)]).Add(c => c.IdPrefix, "u"));
 
         Assert.NotNull(charts.Find("#u-gpu"));
         Assert.NotNull(charts.Find("#u-gpu-memory"));
@@ -37,7 +26,7 @@ public sealed class UsageChartsGpuTests : IAsyncDisposable
     {
         IReadOnlyList<RunUsage> points = [new(0.5, 1000, 0.4), new(1.0, 1100, 0.45)];
 
-        var charts = _context.Render<UsageCharts>(p => p.Add(c => c.Runs, [("run A", points)]).Add(c => c.IdPrefix, "u"));
+        var charts = Context.Render<UsageCharts>(p => p.Add(c => c.Runs, [("run A", points)]).Add(c => c.IdPrefix, "u"));
 
         Assert.Empty(charts.FindAll("#u-gpu"));
         Assert.Contains("This server trains on its CPU: no GPU figures.", charts.Markup, StringComparison.Ordinal);

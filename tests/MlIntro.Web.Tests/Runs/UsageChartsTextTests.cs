@@ -2,30 +2,19 @@ using Bunit;
 using MlIntro.Core.Tracking;
 using MlIntro.Web.Components.Pages.Runs;
 using MlIntro.Web.Tests.Widgets;
-using MudBlazor.Services;
 
 namespace MlIntro.Web.Tests.Runs;
 
 /// <summary>Issue 13 item 5: the resource charts name the compared runs that have no events per second, or no figures at all.</summary>
-public sealed class UsageChartsTextTests : IAsyncDisposable
+public sealed class UsageChartsTextTests : MudChartTest
 {
-    private readonly BunitContext _context = new();
-
-    public UsageChartsTextTests()
-    {
-        _context.Services.AddMudServices();
-        PlotlyModule.SetUp(_context);
-    }
-
-    public ValueTask DisposeAsync() => _context.DisposeAsync();
-
     [Fact]
     public void Render_CountedUncountedAndUnmeasuredRuns_NamesOnlyTheRunsWithoutFigures()
     {
         IReadOnlyList<RunUsage> counted = [new(0.5, 1000, 0.4), new(1.0, 1100, 0.45)];
         IReadOnlyList<RunUsage> uncounted = [new(0.5, null, 0.3), new(1.0, null, 0.35)];
 
-        var charts = _context.Render<UsageCharts>(p => p
+        var charts = Context.Render<UsageCharts>(p => p
             .Add(c => c.Runs, [("playground-run", counted), ("likelihood-run", uncounted), ("surface-race", [])])
             .Add(c => c.IdPrefix, "u"));
 
@@ -43,7 +32,7 @@ public sealed class UsageChartsTextTests : IAsyncDisposable
     {
         IReadOnlyList<RunUsage> counted = [new(0.5, 1000, 0.4)];
 
-        var charts = _context.Render<UsageCharts>(p => p.Add(c => c.Runs, [("a", counted), ("b", counted)]).Add(c => c.IdPrefix, "u"));
+        var charts = Context.Render<UsageCharts>(p => p.Add(c => c.Runs, [("a", counted), ("b", counted)]).Add(c => c.IdPrefix, "u"));
 
         Assert.Empty(charts.FindAll("[data-testid=usage-uncounted]"));
         Assert.Empty(charts.FindAll("[data-testid=usage-unmeasured]"));

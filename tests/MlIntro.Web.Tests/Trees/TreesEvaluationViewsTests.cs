@@ -4,25 +4,13 @@ using MlIntro.Core.Experiments;
 using MlIntro.Web.Components.Pages.Evaluation;
 using MlIntro.Web.Components.Pages.Trees;
 using MlIntro.Web.Tests.Widgets;
-using MudBlazor.Services;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MlIntro.Web.Tests.Trees;
 
-/// <summary>The evaluation page's controls and views with MudBlazor inputs (whose services dispose only asynchronously: the
-/// context is held and disposed asynchronously, as ModelComparisonTests do).</summary>
-public sealed class TreesEvaluationViewsTests : IAsyncDisposable
+/// <summary>The evaluation page's controls and views with MudBlazor inputs.</summary>
+public sealed class TreesEvaluationViewsTests : MudChartTest
 {
-    private readonly BunitContext _context = new();
-
-    public TreesEvaluationViewsTests()
-    {
-        _context.Services.AddMudServices();
-        PlotlyModule.SetUp(_context);
-    }
-
-    public ValueTask DisposeAsync() => _context.DisposeAsync();
-
     private static EvaluationFrame Final() =>
         new(40, [new RocCurve("signal", [0, 0.5, 1], [0, 0.8, 1], 0.75)], IsFinal: true, Split: "test", Accuracy: 0.7);
 
@@ -30,7 +18,7 @@ public sealed class TreesEvaluationViewsTests : IAsyncDisposable
     public void OverfitButton_Clicked_HandsThePageHiggsSettings()
     {
         EvaluationSettings? changed = null;
-        var controls = _context.Render<TreesControls>(p => p
+        var controls = Context.Render<TreesControls>(p => p
             .Add(c => c.Settings, EvaluationSettings.Default with { UseTrees = true })
             .Add(c => c.SettingsChanged, s => changed = s));
 
@@ -43,7 +31,7 @@ public sealed class TreesEvaluationViewsTests : IAsyncDisposable
     [Fact]
     public void BinaryEvaluationView_WithModel_NamesItInTheSummaryAndTheRocLegend()
     {
-        var view = _context.Render<BinaryEvaluationView>(p => p.Add(c => c.Frame, Final()).Add(c => c.Model, "boosted trees, 40 rounds × 31 leaves"));
+        var view = Context.Render<BinaryEvaluationView>(p => p.Add(c => c.Frame, Final()).Add(c => c.Model, "boosted trees, 40 rounds × 31 leaves"));
 
         Assert.Equal("boosted trees, 40 rounds × 31 leaves", view.Find("[data-testid=evaluation-model]").TextContent);
         Assert.Equal("signal (boosted trees, 40 rounds × 31 leaves), AUC = 75.0%", view.Find("[data-testid=roc-legend] li").TextContent);
